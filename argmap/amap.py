@@ -1,0 +1,296 @@
+"""ArgumentMap: documents, claims and relations over a networkx MultiDiGraph, saved as one JSON file.
+
+The JSON format (``argmap/1``) is a contract read by outside tools and scorers: fields are only
+ever added, never renamed or dropped.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+from .errors import ArgmapError, MapFormatError, MentionError
+from .model import Claim, Document, Relation
+
+if TYPE_CHECKING:
+    from .embed.base import Embedder
+
+FORMAT = "argmap/1"
+
+
+class ArgumentMap:
+    """An argument map. Build one with :func:`argmap.build`, or load one from JSON."""
+
+    def __init__(
+        self,
+        documents: Iterable[Document] = (),
+        claims: Iterable[Claim] = (),
+        relations: Iterable[Relation] = (),
+        metadata: Mapping[str, Any] | None = None,
+    ) -> None:
+        self.documents: dict[str, Document] = {d.id: d for d in documents}
+        self.claims_by_id: dict[str, Claim] = {c.id: c for c in claims}
+        self.relations: list[Relation] = list(relations)
+        self.metadata: dict[str, Any] = dict(metadata or {})
+        self._graph: nx.MultiDiGraph | None = None
+        self._embedder: Embedder | None = None
+
+    # ---- construction -------------------------------------------------------------------
+    def validate(self) -> None:
+        """Check every mention and relation points at something real."""
+        for c in self.claims_by_id.values():
+            for m in c.mentions:
+                doc = self.documents.get(m.document)
+                if doc is None:
+                    raise MentionError(f"claim {c.id} cites unknown document {m.document}")
+                if not (0 <= m.start < m.end <= len(doc.text)):
+                    raise MentionError(f"claim {c.id} has mention [{m.start}, {m.end}) outside "
+                                       f"document {doc.id}")
+        for r in self.relations:
+            if r.source not in self.claims_by_id or r.target not in self.claims_by_id:
+                raise MapFormatError(f"relation {r.source} -> {r.target} names an unknown claim")
+
+    def to_dict(self) -> dict[str, Any]:
+        docs = self.documents
+        return {
+            "format": FORMAT,
+            "metadata": self.metadata,
+            "documents": [d.to_dict() for d in docs.values()],
+            "claims": [c.to_dict(docs) for c in self.claims_by_id.values()],
+            "relations": [r.to_dict() for r in self.relations],
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any], source: str = "map") -> ArgumentMap:
+        if not isinstance(d, Mapping):
+            raise MapFormatError(f"{source}: not an argmap map (expected a JSON object)")
+        fmt = d.get("format")
+        if fmt != FORMAT:
+            raise MapFormatError(f"{source}: format is {fmt!r}, expected {FORMAT!r}")
+        try:
+            amap = cls(
+                documents=[Document.from_dict(x) for x in d.get("documents", [])],
+                claims=[Claim.from_dict(x) for x in d.get("claims", [])],
+                relations=[Relation.from_dict(x) for x in d.get("relations", [])],
+                metadata=d.get("metadata") or {},
+            )
+        except (KeyError, TypeError, ValueError) as e:
+            raise MapFormatError(f"{source}: malformed map ({type(e).__name__}: {e})") from e
+        try:
+            amap.validate()
+        except ArgmapError as e:
+            raise MapFormatError(f"{source}: {e}") from e
+        return amap
+
+    def dumps(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n"
+
+    def save(self, path: str | Path) -> None:
+        """Write atomically: a temp file in the same folder, then a rename."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = self.dumps()
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            raise
+
+    @classmethod
+    def load(cls, path: str | Path) -> ArgumentMap:
+        path = Path(path)
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except FileNotFoundError as e:
+            raise MapFormatError(f"{path}: no such map file") from e
+        except (OSError, UnicodeDecodeError) as e:
+            raise MapFormatError(f"{path}: cannot read ({e})") from e
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError as e:
+            raise MapFormatError(f"{path}: not valid JSON ({e.msg} at line {e.lineno})") from e
+        return cls.from_dict(data, source=str(path))
+
+    # ---- graph --------------------------------------------------------------------------
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """Claims as nodes, relations as edges keyed by type. A fresh copy each call."""
+        return self.graph.copy()
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        if self._graph is None:
+            g = nx.MultiDiGraph()
+            for c in self.claims_by_id.values():
+                g.add_node(c.id, text=c.text, stance=c.stance, confidence=c.confidence,
+                           sources=len(c.documents), mentions=len(c.mentions))
+            for r in self.relations:
+                g.add_edge(r.source, r.target, key=r.type, type=r.type,
+                           confidence=r.confidence, count=r.count, scope=r.scope)
+            self._graph = g
+        return self._graph
+
+    def _changed(self) -> None:
+        self._graph = None
+
+    # ---- queries ------------------------------------------------------------------------
+    def claims(self, stance: str | None = None, document: str | None = None) -> list[Claim]:
+        """Claims, optionally only one stance, or only those made in one document (id or source)."""
+        out = list(self.claims_by_id.values())
+        if stance is not None:
+            out = [c for c in out if c.stance == stance]
+        if document is not None:
+            ids = {d.id for d in self.documents.values() if document in (d.id, d.source)}
+            out = [c for c in out if ids & set(c.documents)]
+        return out
+
+    def claim(self, claim_id: str) -> Claim:
+        c = self.claims_by_id.get(claim_id)
+        if c is None:
+            matches = [k for k in self.claims_by_id if k.startswith(claim_id)] if claim_id else []
+            if len(matches) == 1:
+                return self.claims_by_id[matches[0]]
+            raise ArgmapError(f"no claim with id {claim_id!r}")
+        return c
+
+    def _related(self, claim_id: str, kind: str, depth: int) -> list[Claim]:
+        start = self.claim(claim_id).id
+        g = self.graph
+        found: dict[str, None] = {}
+        frontier = [start]
+        for _ in range(max(1, depth)):
+            nxt = []
+            for node in frontier:
+                for src, _t, data in g.in_edges(node, data=True):
+                    if data["type"] == kind and src not in found and src != start:
+                        found[src] = None
+                        nxt.append(src)
+            frontier = nxt
+        return [self.claims_by_id[i] for i in found]
+
+    def supporters(self, claim_id: str, depth: int = 1) -> list[Claim]:
+        """Claims that support this one (with ``depth`` > 1, supporters of supporters too)."""
+        return self._related(claim_id, "supports", depth)
+
+    def attackers(self, claim_id: str, depth: int = 1) -> list[Claim]:
+        return self._related(claim_id, "attacks", depth)
+
+    def relations_of(self, claim_id: str) -> list[Relation]:
+        cid = self.claim(claim_id).id
+        return [r for r in self.relations if cid in (r.source, r.target)]
+
+    def neighbourhood(self, claim_id: str, depth: int = 1) -> ArgumentMap:
+        """The sub-map within ``depth`` edges of a claim, in either direction."""
+        start = self.claim(claim_id).id
+        und = self.graph.to_undirected(as_view=True)
+        keep = set(nx.single_source_shortest_path_length(und, start, cutoff=depth))
+        return self.subset(keep)
+
+    def subset(self, claim_ids: Iterable[str]) -> ArgumentMap:
+        keep = set(claim_ids)
+        claims = [c for c in self.claims_by_id.values() if c.id in keep]
+        doc_ids = {d for c in claims for d in c.documents}
+        sub = ArgumentMap(
+            [d for d in self.documents.values() if d.id in doc_ids],
+            claims,
+            [r for r in self.relations if r.source in keep and r.target in keep],
+            self.metadata,
+        )
+        sub._embedder = self._embedder
+        return sub
+
+    def documents_for(self, claim_id: str) -> list[Document]:
+        return [self.documents[d] for d in self.claim(claim_id).documents if d in self.documents]
+
+    def passages(self, claim_id: str, context: int = 160) -> list[dict[str, Any]]:
+        """Each mention with the document it is in and the text around it."""
+        out = []
+        for m in self.claim(claim_id).mentions:
+            doc = self.documents[m.document]
+            a = max(0, m.start - context)
+            b = min(len(doc.text), m.end + context)
+            out.append({"document": doc.id, "source": doc.source, "title": doc.title,
+                        "start": m.start, "end": m.end, "before": doc.text[a : m.start],
+                        "text": doc.text[m.start : m.end], "after": doc.text[m.end : b]})
+        return out
+
+    def most_contested(self, n: int = 10) -> list[tuple[Claim, int]]:
+        """Claims with the most attacks on them (counting combined edges by their count)."""
+        counts: dict[str, int] = {}
+        for r in self.relations:
+            if r.type == "attacks":
+                counts[r.target] = counts.get(r.target, 0) + r.count
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+        return [(self.claims_by_id[cid], k) for cid, k in ranked]
+
+    def main_claims(self) -> list[Claim]:
+        ids = [d.main_claim for d in self.documents.values() if d.main_claim]
+        return [self.claims_by_id[i] for i in dict.fromkeys(ids) if i in self.claims_by_id]
+
+    def use_embedder(self, embedder: Embedder) -> None:
+        self._embedder = embedder
+
+    def _get_embedder(self) -> Embedder:
+        if self._embedder is None:
+            from .embed import CachedEmbedder, SentenceTransformerEmbedder
+
+            name = str(self.metadata.get("embedder") or "all-MiniLM-L6-v2")
+            if name == "hashing":
+                from .embed import HashingEmbedder
+
+                self._embedder = HashingEmbedder()
+            else:
+                self._embedder = CachedEmbedder(SentenceTransformerEmbedder(name))
+        return self._embedder
+
+    def search(self, text: str, k: int = 10) -> list[tuple[Claim, float]]:
+        """Claims closest in meaning to ``text`` (cosine similarity of sentence embeddings)."""
+        claims = list(self.claims_by_id.values())
+        if not claims or not text.strip():
+            return []
+        emb = self._get_embedder()
+        vecs = emb.encode([c.text for c in claims])
+        q = emb.encode([text])[0]
+        sims = vecs @ q
+        order = sims.argsort()[::-1][:k]
+        return [(claims[i], round(float(sims[i]), 4)) for i in order]
+
+    def text_search(self, text: str) -> list[Claim]:
+        """Claims whose text or merged variants contain ``text`` (case-insensitive)."""
+        t = text.lower()
+        return [c for c in self.claims_by_id.values()
+                if t in c.text.lower() or any(t in m.text.lower() for m in c.members)]
+
+    def stats(self) -> dict[str, int]:
+        return {
+            "documents": len(self.documents),
+            "claims": len(self.claims_by_id),
+            "mentions": sum(len(c.mentions) for c in self.claims_by_id.values()),
+            "merged": sum(1 for c in self.claims_by_id.values() if c.members),
+            "supports": sum(1 for r in self.relations if r.type == "supports"),
+            "attacks": sum(1 for r in self.relations if r.type == "attacks"),
+        }
+
+    def replace(self, claims: Sequence[Claim], relations: Sequence[Relation]) -> ArgumentMap:
+        new = ArgumentMap(self.documents.values(), claims, relations, self.metadata)
+        new._embedder = self._embedder
+        return new
+
+    def __len__(self) -> int:
+        return len(self.claims_by_id)
+
+    def __repr__(self) -> str:
+        s = self.stats()
+        return (f"<ArgumentMap {s['documents']} documents, {s['claims']} claims, "
+                f"{s['supports']} supports, {s['attacks']} attacks>")

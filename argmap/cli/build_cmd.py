@@ -1,0 +1,112 @@
+"""``argmap build``: files and folders to a saved map, with a progress bar and a summary."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from ..dedup import DEFAULT_THRESHOLD
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("build", help="build a map from files and folders",
+                       description="Read .txt, .md, .html and .pdf files (folders recursively) and "
+                                   "save their argument map as JSON.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to read")
+    p.add_argument("-o", "--output", required=True, metavar="MAP.json", help="where to save")
+    add_pipeline_options(p)
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    p.set_defaults(func=run)
+
+
+def add_pipeline_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--dedup-threshold", type=float, default=DEFAULT_THRESHOLD,
+                   help=f"cosine similarity at which claims merge (default {DEFAULT_THRESHOLD})")
+    p.add_argument("--embedder", default="all-MiniLM-L6-v2",
+                   help="sentence-transformers model name or local folder; 'hashing' for a "
+                        "model-free fake (default: the bundled all-MiniLM-L6-v2)")
+    p.add_argument("--extractor", default="discourse", help="claim extraction stage by name")
+    p.add_argument("--relations", default="discourse", help="relation stage by name")
+    p.add_argument("--no-crossdoc", action="store_true", help="do not link claims across documents")
+    p.add_argument("--cross-encoder", metavar="FOLDER", help="local CrossEncoder NLI model folder "
+                   "(for --relations cross-encoder)")
+    p.add_argument("--llm-url", metavar="URL", help="OpenAI-compatible base URL (for the llm stage)")
+    p.add_argument("--llm-model", metavar="NAME", help="model name on that server")
+    p.add_argument("--llm-key", metavar="KEY", help="API key, if the server needs one "
+                   "(or set ARGMAP_LLM_KEY)")
+
+
+def pipeline_from_args(args: argparse.Namespace) -> Any:
+    from ..embed import CachedEmbedder, HashingEmbedder, SentenceTransformerEmbedder
+    from ..pipeline import Pipeline
+
+    embedder: Any
+    if args.embedder == "hashing":
+        embedder = HashingEmbedder()
+    else:
+        embedder = CachedEmbedder(SentenceTransformerEmbedder(args.embedder))
+    options: dict[str, Any] = {}
+    for key in ("cross_encoder", "llm_url", "llm_model", "llm_key"):
+        if getattr(args, key, None):
+            options[key] = getattr(args, key)
+    return Pipeline.default(
+        embedder=embedder,
+        extractor=args.extractor,
+        relations=args.relations,
+        dedup_threshold=args.dedup_threshold,
+        crossdoc=None if args.no_crossdoc else "default",
+        **options,
+    )
+
+
+class _Progress:
+    """A tqdm bar over files, then one line per later phase."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.bar: Any = None
+
+    def __call__(self, phase: str, i: int, n: int, item: str) -> None:
+        if self.quiet:
+            return
+        if phase == "analyse":
+            if self.bar is None:
+                from tqdm import tqdm
+
+                self.bar = tqdm(total=n, desc="analysing", unit="doc", file=sys.stderr,
+                                leave=False)
+            self.bar.update(1)
+            self.bar.set_postfix_str(item[-40:], refresh=False)
+        elif phase in ("dedup", "link"):
+            if self.bar is not None:
+                self.bar.close()
+                self.bar = None
+            print(f"{'merging near-duplicates' if phase == 'dedup' else 'linking across documents'}"
+                  "...", file=sys.stderr)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..pipeline import build
+
+    pipeline = pipeline_from_args(args)
+    progress = _Progress(args.quiet)
+    try:
+        amap = build(args.paths, pipeline=pipeline, progress=progress)
+    finally:
+        progress.close()
+    amap.save(args.output)
+    problems = amap.metadata.get("problems", [])
+    for p in problems:
+        label = "skipped" if p["severity"] == "error" else "warning"
+        print(f"  {label}: {p['source']}: {p['reason']}", file=sys.stderr)
+    s = amap.stats()
+    skipped = sum(1 for p in problems if p["severity"] == "error")
+    print(f"read {s['documents']} document(s), skipped {skipped}; "
+          f"{s['claims']} claims ({s['merged']} merged from {s['mentions']} mentions), "
+          f"{s['supports']} supports, {s['attacks']} attacks -> {args.output}")
+    return 0

@@ -1,0 +1,93 @@
+"""Apply clustering to claims and relations, and undo it.
+
+A merged claim keeps its members (id, text, mentions, similarity to the canonical wording), and
+each relation keeps the member-level pairs it combines, so ``explode`` restores the claims and
+relations as extracted and re-merging at another threshold needs no re-extraction.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from ..embed.base import Embedder
+from ..model import Claim, Member, Relation, round_conf
+from .merge import DEFAULT_THRESHOLD, SAME_DOCUMENT_THRESHOLD, cluster, medoid
+
+
+def explode(claims: Sequence[Claim], relations: Sequence[Relation]) -> tuple[list[Claim], list[Relation]]:
+    """The claims and relations as they were before any merge."""
+    out: list[Claim] = []
+    for c in claims:
+        if not c.members:
+            out.append(c.with_(acceptance=None, strength=None))
+            continue
+        meta = {k: v for k, v in c.metadata.items() if k != "merged"}
+        for m in c.members:
+            out.append(Claim(id=m.id, text=m.text, mentions=m.mentions, stance=m.stance,
+                             confidence=m.confidence, stage=m.stage or c.stage,
+                             metadata=meta if m.id == c.id else {}))
+    rels: list[Relation] = []
+    for r in relations:
+        if not r.pairs:
+            rels.append(r)
+            continue
+        share = round_conf(r.confidence)
+        for s, t in r.pairs:
+            rels.append(Relation(s, t, r.type, share, r.stage, 1, r.scope))
+    return out, rels
+
+
+def merge(
+    claims: Sequence[Claim],
+    relations: Sequence[Relation],
+    embedder: Embedder,
+    threshold: float = DEFAULT_THRESHOLD,
+    same_document_threshold: float = SAME_DOCUMENT_THRESHOLD,
+) -> tuple[list[Claim], list[Relation]]:
+    """Merge near-duplicates among ``claims`` (which must be unmerged) and carry the relations."""
+    claims = list(claims)
+    if not claims:
+        return [], []
+    texts = [c.text for c in claims]
+    vecs = embedder.encode(texts)
+    docs = [frozenset(c.documents) for c in claims]
+    groups = cluster(texts, vecs, docs, threshold, same_document_threshold)
+    home: dict[str, str] = {}
+    merged: list[Claim] = []
+    for g in groups:
+        canon_i = medoid(g, vecs)
+        canon = claims[canon_i]
+        for i in g:
+            home[claims[i].id] = canon.id
+        if len(g) == 1:
+            merged.append(canon)
+            continue
+        members = []
+        mentions = []
+        for i in sorted(g, key=lambda i: (i != canon_i, i)):
+            c = claims[i]
+            sim = round_conf(float(vecs[i] @ vecs[canon_i])) if i != canon_i else 1.0
+            members.append(Member(c.id, c.text, c.mentions, c.stance, c.confidence, sim, c.stage))
+            mentions.extend(c.mentions)
+        merged.append(canon.with_(mentions=tuple(mentions), members=tuple(members),
+                                  confidence=round_conf(max(claims[i].confidence for i in g))))
+    combined: dict[tuple[str, str, str], list[Relation]] = defaultdict(list)
+    for r in relations:
+        s, t = home.get(r.source), home.get(r.target)
+        if s is None or t is None or s == t:
+            continue
+        combined[(s, t, r.type)].append(r)
+    rels = []
+    for (s, t, typ), group in combined.items():
+        if len(group) == 1 and group[0].source == s and group[0].target == t:
+            rels.append(group[0])
+            continue
+        miss = 1.0
+        for r in group:
+            miss *= 1.0 - r.confidence
+        pairs = tuple(sorted({(r.source, r.target) for r in group}))
+        scope = "document" if all(r.scope == "document" for r in group) else "across"
+        rels.append(Relation(s, t, typ, round_conf(1.0 - miss), group[0].stage,
+                             sum(r.count for r in group), scope, pairs))
+    return merged, rels

@@ -1,0 +1,70 @@
+"""Candidate pairs for dedup and cross-document linking: exact for small maps, FAISS for big.
+
+Exact search is a chunked matrix product (n·n/chunk memory); above ``APPROX_ABOVE`` vectors an
+inverted-file index (nlist = 4·sqrt(n), nprobe = 8) keeps the cost near n·k.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+APPROX_ABOVE = 20_000
+CHUNK = 2048
+
+
+def neighbour_pairs(vecs: np.ndarray, threshold: float, k: int = 10,
+                    approx: bool | None = None) -> list[tuple[float, int, int]]:
+    """(similarity, i, j) with i < j for each of every vector's k nearest neighbours at or above
+    ``threshold``, most similar first."""
+    n = len(vecs)
+    if n < 2:
+        return []
+    k = min(k, n - 1)
+    use_approx = approx if approx is not None else n > APPROX_ABOVE
+    if use_approx:
+        sims, idx = _faiss_knn(vecs, k + 1)
+    else:
+        sims, idx = _exact_knn(vecs, k + 1)
+    seen: dict[tuple[int, int], float] = {}
+    for i in range(n):
+        for s, j in zip(sims[i], idx[i]):
+            j = int(j)
+            if j < 0 or j == i or s < threshold:
+                continue
+            key = (i, j) if i < j else (j, i)
+            if key not in seen:
+                seen[key] = float(s)
+    return sorted(((s, i, j) for (i, j), s in seen.items()), key=lambda x: (-x[0], x[1], x[2]))
+
+
+def _exact_knn(vecs: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    n = len(vecs)
+    k = min(k, n)
+    all_s = np.empty((n, k), dtype=np.float32)
+    all_i = np.empty((n, k), dtype=np.int64)
+    for s in range(0, n, CHUNK):
+        block = vecs[s : s + CHUNK] @ vecs.T
+        part = np.argpartition(-block, k - 1, axis=1)[:, :k]
+        ps = np.take_along_axis(block, part, axis=1)
+        order = np.argsort(-ps, axis=1)
+        all_i[s : s + CHUNK] = np.take_along_axis(part, order, axis=1)
+        all_s[s : s + CHUNK] = np.take_along_axis(ps, order, axis=1)
+    return all_s, all_i
+
+
+def _faiss_knn(vecs: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    try:
+        import faiss
+    except ImportError:
+        return _exact_knn(vecs, k)
+    x = np.ascontiguousarray(vecs, dtype=np.float32)
+    n, d = x.shape
+    nlist = max(1, int(4 * np.sqrt(n)))
+    quantizer = faiss.IndexFlatIP(d)
+    index = faiss.IndexIVFFlat(quantizer, d, nlist, faiss.METRIC_INNER_PRODUCT)
+    train = x if n <= 50 * nlist else x[np.random.default_rng(0).choice(n, 50 * nlist, replace=False)]
+    index.train(train)
+    index.add(x)
+    index.nprobe = 8
+    sims, idx = index.search(x, k)
+    return sims, idx

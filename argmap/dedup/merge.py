@@ -1,0 +1,77 @@
+"""Clustering near-duplicate claims: a pure function over vectors, texts and document sets.
+
+Greedy average-linkage with vetoes: pairs are taken from most to least similar; two clusters join
+only when their average similarity clears the threshold, no cross pair says opposite things, and
+claims from the same document clear a stricter threshold (an author restating a point within one
+text is usually doing it on purpose).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from .index import neighbour_pairs
+from .polarity import polarity_conflict
+
+DEFAULT_THRESHOLD = 0.80
+SAME_DOCUMENT_THRESHOLD = 0.95
+
+
+def cluster(
+    texts: Sequence[str],
+    vecs: np.ndarray,
+    documents: Sequence[frozenset[str]],
+    threshold: float = DEFAULT_THRESHOLD,
+    same_document_threshold: float = SAME_DOCUMENT_THRESHOLD,
+    conflict: Callable[[str, str], bool] = polarity_conflict,
+    k: int = 10,
+) -> list[list[int]]:
+    """Group indices of near-duplicates. Every index appears in exactly one group."""
+    n = len(texts)
+    parent = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    pairs = neighbour_pairs(vecs, min(threshold, same_document_threshold), k=k)
+    for _sim, i, j in pairs:
+        ri, rj = find(i), find(j)
+        if ri == rj:
+            continue
+        a, b = members[ri], members[rj]
+        cross = vecs[a] @ vecs[b].T
+        if float(cross.mean()) < threshold:
+            continue
+        ok = True
+        for x_i, x in enumerate(a):
+            for y_i, y in enumerate(b):
+                if documents[x] & documents[y] and cross[x_i, y_i] < same_document_threshold:
+                    ok = False
+                    break
+                if conflict(texts[x], texts[y]):
+                    ok = False
+                    break
+            if not ok:
+                break
+        if not ok:
+            continue
+        parent[rj] = ri
+        members[ri] = a + b
+        del members[rj]
+    return [sorted(g) for g in sorted(members.values(), key=min)]
+
+
+def medoid(group: Sequence[int], vecs: np.ndarray) -> int:
+    """The member most similar on average to the others: the most representative wording."""
+    if len(group) == 1:
+        return group[0]
+    sub = vecs[list(group)]
+    sims = sub @ sub.T
+    score = sims.sum(axis=1) - 1.0
+    return group[int(np.argmax(score))]

@@ -1,0 +1,41 @@
+"""Library exceptions. Each carries a message a person can act on; the CLI and the app show it."""
+
+from __future__ import annotations
+
+
+class ArgmapError(Exception):
+    """Base class for every error argmap raises on purpose."""
+
+
+class IngestError(ArgmapError):
+    """A source could not be read. Names the file and the reason, so a corpus run can go on."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        self.source = source
+        self.reason = reason
+        super().__init__(f"{source}: {reason}")
+
+
+class MapFormatError(ArgmapError):
+    """A map file is not a valid argmap/1 map."""
+
+
+class MentionError(ArgmapError):
+    """A mention does not point at real characters of its document."""
+
+
+class StageError(ArgmapError):
+    """A pipeline stage returned something that breaks its contract, or failed to run."""
+
+
+class UnknownStage(ArgmapError):
+    """A stage name given on the command line or in code is not registered."""
+
+
+class MissingDependency(ArgmapError):
+    """An optional dependency is missing; the message gives the install line."""
+
+    def __init__(self, package: str, extra: str | None = None, purpose: str = "") -> None:
+        hint = f"pip install 'argmap[{extra}]'" if extra else f"pip install {package}"
+        what = f" for {purpose}" if purpose else ""
+        super().__init__(f"{package} is needed{what}: {hint}")

@@ -1,0 +1,120 @@
+"""Ingestion: files and folders in, clean Documents out, and a named problem for each bad file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import IngestError
+from ..model import Document
+from .clean import clean_text
+from .decode import has_mojibake
+from .readers import SUPPORTED, media_type_of, read_file
+
+__all__ = ["Problem", "IngestResult", "collect_files", "load_document", "load_documents",
+           "document_from_text", "SUPPORTED"]
+
+MIN_WORDS = 5
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with one source. ``error`` means it was skipped; ``warning`` means it was
+    read, but a person should know (a guessed encoding, say)."""
+
+    source: str
+    reason: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+@dataclass
+class IngestResult:
+    documents: list[Document] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
+    """Expand folders recursively (hidden entries skipped, supported kinds only), keep order."""
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                rel = f.relative_to(p)
+                if any(part.startswith((".", "_")) for part in rel.parts):
+                    continue
+                if f.is_file() and media_type_of(f) is not None:
+                    files.append(f)
+        elif p.is_file():
+            files.append(p)
+        else:
+            problems.append(Problem(str(p), "no such file or folder"))
+    return files, problems
+
+
+def document_from_text(
+    text: str,
+    source: str,
+    title: str = "",
+    media_type: str = "text/plain",
+    metadata: dict[str, str] | None = None,
+    markup: bool = True,
+) -> tuple[Document, list[Problem]]:
+    """Clean already-decoded text into a Document. Raises IngestError if nothing is left."""
+    cleaned, stats = clean_text(text, markup=markup)
+    if len(cleaned.split()) < MIN_WORDS:
+        raise IngestError(source, "no readable prose left after removing page chrome")
+    warnings = []
+    if has_mojibake(cleaned):
+        warnings.append(Problem(source, "garbled characters remain after repair", "warning"))
+    meta = dict(metadata or {})
+    meta.update({k: str(v) for k, v in stats.items() if v})
+    first_line = cleaned.split("\n", 1)[0]
+    title = title.strip() or (first_line if len(first_line) <= 120 else first_line[:117] + "...")
+    return Document.create(cleaned, source, title, media_type, meta), warnings
+
+
+def load_document(path: str | Path) -> tuple[Document, list[Problem]]:
+    """Read and clean one file. Raises IngestError naming the file and the reason."""
+    path = Path(path)
+    raw, title, media, meta = read_file(path)
+    warnings = []
+    enc = meta.get("encoding", "")
+    if enc and enc not in ("utf-8", "utf-8-sig", "ascii"):
+        warnings.append(Problem(str(path), f"not UTF-8; read as {enc}", "warning"))
+    doc, more = document_from_text(raw, str(path), title, media, meta,
+                                   markup=media in ("text/plain", "text/markdown"))
+    return doc, warnings + more
+
+
+def load_documents(
+    paths: Iterable[str | Path],
+    progress: Callable[[Path], None] | None = None,
+) -> IngestResult:
+    """Load every file under ``paths``; one bad file is reported and skipped, never fatal."""
+    files, problems = collect_files(paths)
+    result = IngestResult(problems=problems)
+    seen: dict[str, str] = {}
+    for f in files:
+        if progress:
+            progress(f)
+        try:
+            doc, warnings = load_document(f)
+        except IngestError as e:
+            result.problems.append(Problem(e.source, e.reason))
+            continue
+        result.problems.extend(warnings)
+        if doc.id in seen:
+            result.problems.append(Problem(str(f), f"same text as {seen[doc.id]}; skipped", "warning"))
+            continue
+        seen[doc.id] = str(f)
+        result.documents.append(doc)
+    return result

@@ -1,0 +1,138 @@
+"""Remove page and forum chrome that arrives flattened into plain text.
+
+No site's labels are listed here. The rules look at the shape of the text:
+
+* a line with no letters (rules, emoji-only lines) or a short line with no sentence punctuation
+  (usernames, "reply" buttons, counters) is chrome;
+* a short line repeated in the document is chrome (menus and buttons repeat, arguments don't);
+* a run of Title-Case words with no commas glued before a real sentence is a menu, a byline or a
+  list of headlines, and is cut off at the point where ordinary prose starts;
+* a long stretch without sentence punctuation and dense with capitals is a link list;
+* a copyright notice near the end starts the footer: it and everything after it go.
+
+Headings (a short line ending with a colon, or a question) are kept: they carry structure, such as
+which list holds the arguments for and which those against.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+FUNCTION_WORDS = frozenset(
+    "a an the of to in on at for by with from and or nor but as is are be into over than that "
+    "this these those it its our your their my his her we you they i".split()
+)
+_WORD = re.compile(r"\S+")
+_COPYRIGHT = re.compile(r"(©|\(c\)\s*\d{4}|\bcopyright\s+(©\s*)?\d{4}|\ball rights reserved\b)", re.I)
+_TERMINAL = re.compile(r"[.!?:;…][\"'”’)\]]*$")
+
+
+def _alpha(tok: str) -> str:
+    return "".join(c for c in tok if c.isalpha())
+
+
+def _is_cap(tok: str) -> bool:
+    a = _alpha(tok)
+    return bool(a) and a[0].isupper()
+
+
+def content_words(tokens: list[str]) -> list[str]:
+    return [t for t in tokens if _alpha(t) and _alpha(t).lower() not in FUNCTION_WORDS]
+
+
+def cap_ratio(tokens: list[str]) -> float:
+    words = content_words(tokens)
+    if not words:
+        return 0.0
+    return sum(_is_cap(t) for t in words) / len(words)
+
+
+def is_chrome_line(line: str) -> bool:
+    """A whole line that carries no prose."""
+    s = line.strip()
+    if not s:
+        return False
+    if not any(c.isalpha() for c in s):
+        return True
+    tokens = s.split()
+    words = [t for t in tokens if _alpha(t)]
+    if len(words) <= 4 and not _TERMINAL.search(s) and not s.endswith("?"):
+        return True
+    return is_self_repeating(tokens)
+
+
+def is_self_repeating(tokens: list[str]) -> bool:
+    """Buttons and menus repeat themselves ("Save this Save Save this Save"); prose does not."""
+    words = [_alpha(t).lower() for t in tokens if _alpha(t)]
+    bigrams = list(zip(words, words[1:]))
+    return len(bigrams) >= 4 and len(set(bigrams)) / len(bigrams) < 0.7
+
+
+def is_link_list(tokens: list[str]) -> bool:
+    """Many words, almost no sentence punctuation, and dense with capitals."""
+    words = [t for t in tokens if _alpha(t)]
+    if len(words) < 25:
+        return False
+    stops = sum(1 for t in tokens if _TERMINAL.search(t))
+    return stops <= len(words) / 40 and cap_ratio(tokens) >= 0.45
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+def chrome_prefix_end(sentence: str) -> int:
+    """Where prose starts in a sentence that has a menu or headline run glued to its front.
+
+    Returns 0 when the sentence starts with prose.
+    """
+    toks = [(m.start(), m.group()) for m in _WORD.finditer(sentence)]
+    if len(toks) < 10:
+        return 0
+    texts = [t for _, t in toks]
+    for k in range(5, len(toks) - 5):
+        if not _is_cap(texts[k]):
+            continue
+        prefix = texts[:k]
+        if any("," in t for t in prefix) or len(content_words(prefix)) < 6:
+            continue
+        if cap_ratio(prefix) < 0.6:
+            continue
+        window = [t for t in texts[k : k + 6] if _alpha(t)][:5]
+        if sum(_is_cap(t) for t in window[1:]) > 0:
+            continue
+        suffix = texts[k:]
+        if len(suffix) >= 6 and cap_ratio(suffix) <= 0.4 and _TERMINAL.search(suffix[-1]):
+            return toks[k][0]
+    return 0
+
+
+def repeated_short_lines(lines: list[str], max_words: int = 15) -> set[str]:
+    counts = Counter(ln.strip() for ln in lines if ln.strip())
+    return {ln for ln, n in counts.items() if n > 1 and len(ln.split()) <= max_words}
+
+
+def repeated_tails(sentences: list[str], max_words: int = 15) -> set[str]:
+    """Short sentences that end two or more sentences: a repeated button or notice, even where
+    another piece of chrome is glued in front of it."""
+    stripped = [s.strip() for s in sentences if s.strip()]
+    short = {s for s in stripped if 3 <= len(s.split()) <= max_words}
+    out = set()
+    for t in short:
+        if sum(1 for s in stripped if s.endswith(t)) > 1:
+            out.add(t)
+    return out
+
+
+def footer_start(text: str) -> int | None:
+    """Offset of the line holding a copyright notice in the last quarter of the text, if any."""
+    if len(text) < 200:
+        return None
+    for m in _COPYRIGHT.finditer(text):
+        if m.start() >= 0.75 * len(text):
+            return text.rfind("\n", 0, m.start()) + 1
+    return None

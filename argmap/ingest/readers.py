@@ -1,0 +1,99 @@
+"""One reader per file kind. Each returns (raw text, title, media type) or raises IngestError."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+from ..errors import IngestError
+from .decode import decode_bytes
+from .html import html_to_text
+
+SUPPORTED = {".txt": "text/plain", ".text": "text/plain", ".md": "text/markdown",
+             ".markdown": "text/markdown", ".html": "text/html", ".htm": "text/html",
+             ".pdf": "application/pdf"}
+
+
+def media_type_of(path: Path) -> str | None:
+    return SUPPORTED.get(path.suffix.lower())
+
+
+def read_pdf(data: bytes, source: str) -> tuple[str, str]:
+    if not data.startswith(b"%PDF"):
+        raise IngestError(source, "not a PDF file (no %PDF header)")
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError
+    except ImportError as e:  # pragma: no cover - pypdf is a core dependency
+        raise IngestError(source, "pypdf is needed to read PDF files") from e
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                reader.decrypt("")
+            except Exception as e:
+                raise IngestError(source, "encrypted PDF") from e
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except PdfReadError as e:
+        raise IngestError(source, f"unreadable PDF ({e})") from e
+    except IngestError:
+        raise
+    except Exception as e:
+        raise IngestError(source, f"unreadable PDF ({type(e).__name__}: {e})") from e
+    text = "\n\n".join(p.strip() for p in pages)
+    if not text.strip():
+        raise IngestError(source, "PDF has no text layer (scanned images need OCR first)")
+    meta = reader.metadata
+    title = str(meta.title) if meta is not None and meta.title else ""
+    return _unwrap_pdf_lines(text), title
+
+
+def _unwrap_pdf_lines(text: str) -> str:
+    """PDF text arrives hard-wrapped; join lines inside a paragraph, keep blank-line breaks."""
+    text = re.sub(r"(\w)-\n(\w)", r"\1\2", text)
+    paragraphs = re.split(r"\n\s*\n", text)
+    out = []
+    for p in paragraphs:
+        lines = [ln.strip() for ln in p.split("\n") if ln.strip()]
+        buf: list[str] = []
+        for ln in lines:
+            # a heading-like short line or a bullet starts a new line
+            if buf and (ln[:1] in "•*-" or len(buf[-1]) < 40 and not buf[-1].endswith((",", ";"))):
+                out.append(" ".join(buf))
+                buf = []
+            buf.append(ln.lstrip("•").strip())
+        if buf:
+            out.append(" ".join(buf))
+        out.append("")
+    return "\n".join(out)
+
+
+def read_file(path: Path) -> tuple[str, str, str, dict[str, str]]:
+    """Read ``path``; return (text, title, media type, metadata). Text is not yet cleaned."""
+    source = str(path)
+    media = media_type_of(path)
+    if media is None:
+        raise IngestError(source, f"unsupported file type '{path.suffix or '(none)'}'; "
+                                  f"argmap reads {', '.join(sorted(SUPPORTED))}")
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise IngestError(source, f"cannot read file ({e.strerror or e})") from e
+    if not data.strip():
+        raise IngestError(source, "empty file")
+    meta: dict[str, str] = {}
+    if media == "application/pdf":
+        text, title = read_pdf(data, source)
+        return text, title, media, meta
+    text, encoding = decode_bytes(data, source)
+    meta["encoding"] = encoding
+    title = ""
+    if media == "text/html":
+        text, title = html_to_text(text)
+        if not text.strip():
+            raise IngestError(source, "HTML page holds no readable text")
+    elif media == "text/markdown":
+        m = re.search(r"^\s{0,3}#\s+(.+)$", text, re.M)
+        title = m.group(1).strip() if m else ""
+    return text, title, media, meta

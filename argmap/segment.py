@@ -1,0 +1,138 @@
+"""Sentences and argumentative clauses, as exact character offsets into the document text.
+
+Sentences come from syntok (fast, handles abbreviations); a line break always ends a sentence,
+because in scraped text and lists each line is its own unit. Clauses are then split where a
+discourse connective joins two argumentative units inside one sentence ("X because Y",
+"although X, Y", "X, but Y").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import syntok.segmenter as _syntok
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of ``text``; line breaks are hard boundaries."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.extend((pos + s, pos + e) for s, e in _sentences_in_line(line))
+        pos += len(line) + 1
+    return spans
+
+
+def _sentences_in_line(line: str) -> list[tuple[int, int]]:
+    out = []
+    for paragraph in _syntok.analyze(line):
+        for sentence in paragraph:
+            toks = list(sentence)
+            if not toks:
+                continue
+            start = toks[0].offset
+            end = toks[-1].offset + len(toks[-1].value)
+            if line[start:end].strip():
+                out.append((start, end))
+    return _merge_fragments(line, out)
+
+
+def _merge_fragments(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join pieces syntok split off that cannot stand alone (a lone closing quote, "e.g.")."""
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        piece = line[s:e]
+        if merged and sum(c.isalpha() for c in piece) < 2:
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+# Connectives that open a subordinate clause carrying a reason or a concession.
+_SUBORD = r"because|since|as|although|though|even though|even if|while|whereas|given that|unless|so that"
+# Connectives that open a coordinate clause carrying a conclusion or a contrast.
+_COORD = r"but|yet|so|therefore|thus|hence|however|and therefore|and so|and thus|which is why|and consequently"
+
+# "X because Y" / "X, since Y": split before the connective.
+_INFIX = re.compile(
+    r"(?:,\s*|(?<!\bhave)(?<!\bhas)(?<!\bhad)(?<!\bever)(?<!\bbeen)(?<!\blong)(?<!\bjust)\s+)"
+    r"(?=(?:because|since(?!\s+(?:then|when|become|been)\b)|given that|as long as)\b)|"
+    r"(?:,|;|\s+-|\s+—)\s*(?=(?:but|yet|so|therefore|thus|hence|whereas|although|though|"
+    r"even though|which is why|which means|and therefore|and so|and thus|and consequently|"
+    r"and hence|while)\b)|"
+    r";\s*",
+    re.I,
+)
+# "Although X, Y" / "While X, Y" / "Since X, Y": split at the comma that closes the first clause.
+_LEADING = re.compile(
+    r"^\s*(?:although|though|even though|even if|while|whereas|since|because|as|given that|"
+    r"admittedly|granted|despite the fact that|whilst)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A candidate argumentative unit: a sentence or a clause of one."""
+
+    start: int
+    end: int
+    sentence: int  # index of the sentence it belongs to
+    clause: int  # 0 for the first clause of its sentence
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _words(s: str) -> int:
+    return len(re.findall(r"[A-Za-z]+", s))
+
+
+def split_clauses(text: str, start: int, end: int, min_words: int = 3) -> list[tuple[int, int]]:
+    """Split one sentence at argumentative connectives; every piece keeps ``min_words`` words."""
+    sent = text[start:end]
+    cuts: list[int] = []
+    lead = _LEADING.match(sent)
+    if lead:
+        comma = sent.find(",", lead.end())
+        # the comma must close a clause of some length and leave a main clause after it
+        if comma > 0 and _words(sent[lead.end() : comma]) >= 2 and _words(sent[comma:]) >= min_words:
+            cuts.append(comma + 1)
+    for m in _INFIX.finditer(sent):
+        cut = m.end() if m.group().strip() in (";",) else m.start()
+        if m.group().strip().startswith((",", ";")):
+            cut = m.start() + 1 if m.group().strip() != ";" else m.end()
+        cuts.append(cut)
+    pieces: list[tuple[int, int]] = []
+    prev = 0
+    for c in sorted(set(cuts)):
+        if c <= prev:
+            continue
+        if _words(sent[prev:c]) >= min_words and _words(sent[c:]) >= min_words:
+            pieces.append((prev, c))
+            prev = c
+    pieces.append((prev, len(sent)))
+    out = []
+    for s, e in pieces:
+        s2, e2 = _trim(text, start + s, start + e)
+        if e2 > s2:
+            out.append((s2, e2))
+    return out
+
+
+def segment(text: str, clauses: bool = True) -> list[Unit]:
+    """Sentences, then clauses, as units with exact offsets."""
+    units: list[Unit] = []
+    for i, (s, e) in enumerate(split_sentences(text)):
+        spans = split_clauses(text, s, e) if clauses else [(s, e)]
+        for j, (cs, ce) in enumerate(spans):
+            units.append(Unit(cs, ce, i, j))
+    return units

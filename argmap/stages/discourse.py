@@ -1,0 +1,331 @@
+"""The default offline stages: claims and relations from discourse structure.
+
+No entailment model is installable offline, so the argument structure of a text is read from what
+authors use to signal it: connectives and their scope ("X because Y", "although X, Y",
+"critics argue X. But Y."), the position of the main claim, headed pro/con lists, and, where a
+unit carries no marker, embedding similarity to choose what it attaches to.
+
+Units: sentences split into clauses at argumentative connectives. Roles:
+
+* ``central``  the document's main claim;
+* ``objection`` a view the author reports in order to answer it (a counterclaim); it attacks the
+  claim it objects to (the main claim unless a headed list says otherwise);
+* ``rebuttal`` the author's answer to an objection; it attacks the objection;
+* ``premise``  a reason, example or elaboration; it supports its target.
+
+Stance toward the main claim then follows from the relation tree: supports keep the stance of
+the target, attacks flip it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..embed.base import Embedder
+from ..ids import claim_id
+from ..model import Claim, Document, Mention, Relation, round_conf
+from ..segment import Unit, segment
+from . import cues
+from .base import Extraction
+
+STAGE = "discourse"
+
+
+@dataclass
+class _U:
+    unit: Unit
+    text: str
+    para: int
+    heading: str  # "pro", "con" or "" for the list section the unit sits in
+    role: str = "premise"
+    idx: int = 0
+
+
+def _is_heading(text: str) -> bool:
+    t = text.strip()
+    return t.endswith(":") and len(t.split()) <= 14
+
+
+def _is_question(text: str) -> bool:
+    return text.rstrip().rstrip("\"'”’)").endswith("?")
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"[A-Za-z]+", text))
+
+
+def _is_objection(text: str, clause: int) -> bool:
+    """A concession or a view attributed to others."""
+    t = text.strip()
+    if cues.CONCESSION_LEAD.search(t):
+        lead = cues.CONCESSION_LEAD.search(t)
+        assert lead is not None
+        word = lead.group().strip().lower()
+        # "some"/"many people"/"critics": only an objection when they are said to hold a view
+        if word in ("some", "others", "many people", "a lot of people", "those who",
+                    "people who", "proponents of", "supporters of", "there are those",
+                    "there are people", "critics", "opponents", "skeptics", "sceptics",
+                    "detractors"):
+            return bool(cues.OBJECTION_VERB.search(t))
+        return True
+    head = " ".join(t.split()[:8])
+    return bool(cues.OTHERS_SUBJECT.search(head) and cues.OBJECTION_VERB.search(head)
+                and not cues.FIRST_PERSON.search(head.split()[0] if head else ""))
+
+
+def analyse_units(doc: Document) -> list[_U]:
+    """Segment a document and mark headings' list sections; headings and titles are not units."""
+    units = segment(doc.text)
+    para_of_line: list[int] = []
+    para = 0
+    for ln in doc.text.split("\n"):
+        if not ln.strip():
+            para += 1
+        para_of_line.append(para)
+    line_starts = [0]
+    for ln in doc.text.split("\n"):
+        line_starts.append(line_starts[-1] + len(ln) + 1)
+
+    def line_of(pos: int) -> int:
+        lo, hi = 0, len(line_starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if line_starts[mid] <= pos:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    out: list[_U] = []
+    section = ""
+    last_para = -1
+    for u in units:
+        text = doc.text[u.start : u.end]
+        para_now = para_of_line[line_of(u.start)]
+        if para_now != last_para or cues.SUMMARY_LEAD.search(text):
+            section = ""  # a headed list ends with its paragraph, or where a summary begins
+        last_para = para_now
+        if _is_heading(text):
+            if cues.CON_HEADING.search(text):
+                section = "con"
+            elif cues.PRO_HEADING.search(text):
+                section = "pro"
+            else:
+                section = ""
+            continue
+        if not _is_argumentative(doc.text, u, text):
+            continue
+        out.append(_U(u, text, para_of_line[line_of(u.start)], section))
+    for i, x in enumerate(out):
+        x.idx = i
+    return out
+
+
+_VERBISH = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|am|has|have|had|do|does|did|can|could|will|would|"
+    r"shall|should|may|might|must|need|needs|\w+(?:s|ed|ing|en))\b|n't\b|'s\b|'re\b",
+    re.I,
+)
+
+
+def _is_argumentative(text: str, unit: Unit, piece: str) -> bool:
+    """Drop pieces that cannot carry a claim: exclamations of a few words, verbless fragments,
+    and a sentence cut off mid-way where its line ends (truncated scraped text)."""
+    n = _words(piece)
+    if n < 2:
+        return False
+    if n < 8 and not _VERBISH.search(piece):
+        return False
+    if n <= 3 and piece.rstrip().endswith("!"):
+        return False
+    line_end = text.find("\n", unit.end)
+    line_end = len(text) if line_end < 0 else line_end
+    tail = text[unit.end : line_end].strip()
+    stripped = piece.rstrip().rstrip("\"'”’)]")
+    if not tail and stripped and stripped[-1].isalnum() and n < 40:
+        first = text.rfind("\n", 0, unit.start) + 1
+        if unit.start > first:  # a fragment trailing a longer line: the source was cut off
+            return False
+    return True
+
+
+def _central_score(x: _U, n: int, sim: float) -> float:
+    t = x.text
+    s = 0.0
+    long_doc = n > 15
+    if x.idx == 0:
+        s += 1.5 if long_doc else 3.0
+    if x.idx == n - 1 and n > 2:
+        s += 0.8
+    if cues.SUMMARY_LEAD.search(t):
+        s += 2.5 if x.idx >= n - 2 else 1.0
+    if cues.OPINION.search(t):
+        s += 1.2
+    if _is_question(t):
+        s -= 1.0 if x.idx == 0 else 3.0
+    if x.unit.clause > 0:
+        s -= 1.5
+    if cues.REASON_LEAD.search(t) or cues.EXAMPLE_LEAD.search(t):
+        s -= 2.5
+    if _is_objection(t, x.unit.clause):
+        s -= 4.0
+    if x.heading:
+        s -= 2.0
+    s += (12.0 if long_doc else 2.0) * sim
+    if x.idx > 0 and x.idx < n - 1 and not long_doc:
+        s -= 0.5 + 0.5 * min(1.0, x.idx / 10)
+    if long_doc:
+        s -= 1.5 * x.idx / n
+    return s
+
+
+class DiscourseExtractor:
+    """Claims from discourse structure: every argumentative unit, its role and initial stance."""
+
+    name = STAGE
+
+    def __init__(self, embedder: Embedder | None = None) -> None:
+        self.embedder = embedder
+
+    def extract(self, document: Document) -> Extraction:
+        units = analyse_units(document)
+        if not units:
+            return Extraction()
+        sims = self._centroid_sims(units)
+        n = len(units)
+        scores = [_central_score(x, n, float(sims[i])) for i, x in enumerate(units)]
+        central = int(np.argmax(scores))
+        units[central].role = "central"
+        prev_obj = False
+        for x in units:
+            if x.role == "central":
+                prev_obj = False
+                continue
+            if _is_objection(x.text, x.unit.clause) or x.heading == "con" and False:
+                x.role = "objection"
+                prev_obj = True
+            elif prev_obj:
+                x.role = "rebuttal"
+                prev_obj = False
+            else:
+                prev_obj = False
+        claims = []
+        for x in units:
+            m = Mention.of(document, x.unit.start, x.unit.end)
+            stance = "con" if x.role == "objection" or x.heading == "con" else "pro"
+            conf = 0.9 if x.role == "central" else 0.7
+            claims.append(
+                Claim(
+                    id=claim_id(document.id, m.start, m.end),
+                    text=x.text.strip(),
+                    mentions=(m,),
+                    stance=stance,
+                    confidence=round_conf(conf),
+                    stage=STAGE,
+                    metadata={"role": x.role, "sentence": x.unit.sentence,
+                              "clause": x.unit.clause, "paragraph": x.para,
+                              "section": x.heading},
+                )
+            )
+        return Extraction(claims=claims, main_claim=claims[central].id)
+
+    def _centroid_sims(self, units: list[_U]) -> np.ndarray:
+        if self.embedder is None or len(units) < 3:
+            return np.zeros(len(units))
+        vecs = self.embedder.encode([u.text for u in units])
+        centroid = vecs.mean(axis=0)
+        norm = np.linalg.norm(centroid) or 1.0
+        sims = vecs @ (centroid / norm)
+        return np.asarray(sims - sims.mean(), dtype=np.float64)
+
+
+class DiscourseRelations:
+    """Supports and attacks inside one document, from connectives, roles and similarity."""
+
+    name = STAGE
+
+    def __init__(self, embedder: Embedder | None = None, local_bias: float = 0.1) -> None:
+        self.embedder = embedder
+        self.local_bias = local_bias
+
+    def relate(self, document: Document, extraction: Extraction) -> list[Relation]:
+        claims = extraction.claims
+        if len(claims) < 2:
+            return []
+        ids = [c.id for c in claims]
+        central = ids.index(extraction.main_claim) if extraction.main_claim in ids else 0
+        meta = [dict(c.metadata) for c in claims]
+        texts = [c.text for c in claims]
+        roles = [m.get("role", "premise") for m in meta]
+        sent = [int(m.get("sentence", i)) for i, m in enumerate(meta)]
+        clause = [int(m.get("clause", 0)) for m in meta]
+        section = [str(m.get("section", "")) for m in meta]
+        vecs = self.embedder.encode(texts) if self.embedder is not None else None
+        rels: dict[int, tuple[int, str, float]] = {}
+        last_obj: int | None = None
+        for i in range(len(claims)):
+            if i == central:
+                last_obj = None
+                continue
+            t = texts[i]
+            role = roles[i]
+            same_sent_prev = i > 0 and sent[i - 1] == sent[i]
+            same_sent_next = i + 1 < len(claims) and sent[i + 1] == sent[i]
+            if role == "objection":
+                # an objection continued by "and ..." backs the objection before it
+                if last_obj is not None and last_obj == i - 1 and cues.ADDITION_LEAD.search(t):
+                    rels[i] = (i - 1, "supports", 0.55)
+                elif same_sent_next and cues.CONCESSION_LEAD.search(t) and clause[i] == 0 \
+                        and i + 1 != central and roles[i + 1] != "objection" and False:
+                    rels[i] = (i + 1, "attacks", 0.6)
+                else:
+                    rels[i] = (central, "attacks", 0.65)
+                last_obj = i
+                continue
+            if role == "rebuttal" and last_obj is not None:
+                rels[i] = (last_obj, "attacks", 0.65)
+                continue
+            if section[i] and section[i] != section[central]:
+                kind = "attacks" if section[i] == "con" else "supports"
+                rels[i] = (central, kind, 0.6)
+                continue
+            if same_sent_prev and clause[i] > 0 and cues.REASON_LEAD.search(t):
+                rels[i] = (i - 1, "supports", 0.75)
+                continue
+            if clause[i] == 0 and same_sent_next and cues.REASON_LEAD.search(t):
+                rels[i] = (i + 1, "supports", 0.7)
+                continue
+            if same_sent_prev and cues.CONCLUSION_LEAD.search(t):
+                # "X, so Y": X supports Y; Y itself goes on to the main claim
+                if (i - 1) not in rels or rels[i - 1][0] == central:
+                    rels[i - 1] = (i, "supports", 0.7)
+                rels[i] = (central, "supports", 0.55)
+                continue
+            if cues.EXAMPLE_LEAD.search(t) and i > 0 and i - 1 != central:
+                rels[i] = (i - 1, "supports", 0.6)
+                continue
+            target = self._attach(i, central, vecs, sent, last_obj)
+            rels[i] = (target, "supports", 0.5)
+        out = []
+        for i, (j, kind, conf) in rels.items():
+            if i == j:
+                continue
+            out.append(Relation(ids[i], ids[j], kind, round_conf(conf), STAGE))
+        return out
+
+    def _attach(self, i: int, central: int, vecs: np.ndarray | None,
+                sent: Sequence[int], last_obj: int | None) -> int:
+        """An unmarked unit supports the main claim, or the unit just before it when it is
+        clearly closer in meaning (an elaboration)."""
+        if vecs is None or i == 0:
+            return central
+        prev = i - 1
+        if prev == central or prev == last_obj:
+            return central
+        s_central = float(vecs[i] @ vecs[central])
+        s_prev = float(vecs[i] @ vecs[prev])
+        return prev if s_prev > s_central + self.local_bias else central

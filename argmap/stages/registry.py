@@ -1,0 +1,51 @@
+"""Stages by name, so the CLI and config can choose them with a string."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ..errors import UnknownStage
+
+_EXTRACTORS: dict[str, Callable[..., Any]] = {}
+_RELATERS: dict[str, Callable[..., Any]] = {}
+
+
+def register_extractor(name: str, factory: Callable[..., Any]) -> None:
+    _EXTRACTORS[name] = factory
+
+
+def register_relater(name: str, factory: Callable[..., Any]) -> None:
+    _RELATERS[name] = factory
+
+
+def _discourse_extractor(**kw: Any) -> Any:
+    from .discourse import DiscourseExtractor
+
+    return DiscourseExtractor(embedder=kw.get("embedder"))
+
+
+def _discourse_relater(**kw: Any) -> Any:
+    from .discourse import DiscourseRelations
+
+    return DiscourseRelations(embedder=kw.get("embedder"))
+
+
+register_extractor("discourse", _discourse_extractor)
+register_relater("discourse", _discourse_relater)
+
+
+def extractor(name: str, **kw: Any) -> Any:
+    if name not in _EXTRACTORS:
+        raise UnknownStage(f"unknown extractor {name!r}; known: {', '.join(sorted(_EXTRACTORS))}")
+    return _EXTRACTORS[name](**kw)
+
+
+def relater(name: str, **kw: Any) -> Any:
+    if name not in _RELATERS:
+        raise UnknownStage(f"unknown relation stage {name!r}; known: {', '.join(sorted(_RELATERS))}")
+    return _RELATERS[name](**kw)
+
+
+def names() -> dict[str, list[str]]:
+    return {"extractors": sorted(_EXTRACTORS), "relations": sorted(_RELATERS)}

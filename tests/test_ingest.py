@@ -1,0 +1,188 @@
+"""Ingestion: encodings, mojibake, page and forum chrome, bad files. Inputs are written here, in
+the project's own words; the seed documents are checked where ../shared is present."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from argmap.errors import IngestError
+from argmap.ingest import document_from_text, load_document, load_documents
+from argmap.ingest.decode import has_mojibake, repair_text
+
+PROSE = (
+    "Publishing model weights lets independent labs check safety claims themselves. "
+    "Critics argue that open weights make misuse easier, but determined attackers already "
+    "have access to capable closed systems."
+)
+
+
+def test_ingest_repairs_utf8_read_as_mac_roman():
+    text = "Meta’s licence is “open” only in name — café owners can’t use it."
+    garbled = text.encode("utf-8").decode("mac_roman")
+    assert has_mojibake(garbled)
+    fixed, _ = repair_text(garbled)
+    assert fixed == text
+
+
+def test_ingest_repairs_utf8_read_as_cp1252():
+    text = "It’s ‘security through obscurity’ — and it fails."
+    fixed, _ = repair_text(text.encode("utf-8").decode("cp1252"))
+    assert fixed == text
+
+
+def test_ingest_drops_lossy_mojibake_remnants():
+    # a lossy decode leaves stray Greek letters where quotes and emoji were
+    fixed, n = repair_text("I asked my βcrewβ which runs on the vendorβs API. Nice π€π")
+    assert fixed == "I asked my crew which runs on the vendor’s API. Nice "
+    assert n == 4
+
+
+def test_ingest_keeps_real_non_latin_text():
+    greek = "Τα ανοιχτά μοντέλα βοηθούν την έρευνα."
+    assert repair_text(greek)[0] == greek
+
+
+def test_ingest_strips_flattened_page_chrome():
+    page = (
+        "Home Topics Climate Energy Newsletter Podcasts Sign In Subscribe Jobs Events Store Tech "
+        "Policy Opinion Dana Whitfield Energy The Case for Sharing Grid Models Illustration: "
+        "Studio Grey Share this page Share Share this page Share " + PROSE + "\n"
+        "Share this page Share Share this page Share\n"
+        "Cheaper reactors are still a decade away, so the grid needs open planning tools now.\n"
+        "Latest Stories Why Batteries Got Cheap Pat Moreno The Quiet Revolution in Heat Pumps "
+        "Lee Chan Inside the Race for Fusion Money Sam Obi Who Owns the Weather Data Ana Ruiz "
+        "What Cities Learned From Floods Kim Park Facebook X Instagram Contact Careers Press\n"
+        "© 2025 Example Media Group. All rights reserved. Use of this site constitutes "
+        "acceptance of our terms and our privacy notice.\n"
+        "The material here may not be reproduced without the prior written permission of the "
+        "publisher.\n"
+    )
+    doc, _ = document_from_text(page, "page.txt")
+    assert doc.text.startswith("Publishing model weights")
+    assert "Cheaper reactors are still a decade away" in doc.text
+    for junk in ("Subscribe", "Share this page", "Latest Stories", "All rights reserved",
+                 "Instagram", "reproduced"):
+        assert junk not in doc.text
+
+
+def test_ingest_strips_forum_chrome_but_keeps_arguments():
+    thread = (
+        "Is open-weight AI a good idea?\n"
+        "Posted by quietfox\n"
+        "Open weights let universities study models without paying per query.\n"
+        "Upvote\n"
+        "14 points\n"
+        "🔥🔥🔥\n"
+        "-----\n"
+        "maria_k\n"
+        "I disagree: releasing weights hands every scammer a free tool.\n"
+        "Reply Share\n"
+        "Show 2 more replies\n"
+    )
+    doc, _ = document_from_text(thread, "thread.txt")
+    assert doc.text.split("\n") == [
+        "Is open-weight AI a good idea?",
+        "Open weights let universities study models without paying per query.",
+        "I disagree: releasing weights hands every scammer a free tool.",
+    ]
+
+
+def test_ingest_html_loses_navigation_and_footer(tmp_path: Path):
+    page = tmp_path / "article.html"
+    page.write_text(
+        "<html><head><meta charset='utf-8'><title>Weights</title></head><body>"
+        "<header><nav><a href='/'>Home</a> <a href='/world'>World</a> <a href='/tech'>Tech</a>"
+        "</nav></header><div class='cookie-banner'>We use cookies to improve your visit.</div>"
+        "<article><h1>Labs split over open weights</h1>"
+        f"<p>{PROSE}</p><p>Regulators have not yet decided how open releases should be "
+        "treated, and the debate is likely to continue for years.</p></article>"
+        "<aside><h3>Related</h3><ul><li><a href='/a'>Chip export rules tighten</a></li>"
+        "<li><a href='/b'>Ten gadgets for winter</a></li></ul></aside>"
+        "<footer><p>Copyright 2026 Example News. All rights reserved.</p>"
+        "<a href='/privacy'>Privacy</a></footer></body></html>",
+        encoding="utf-8",
+    )
+    doc, _ = load_document(page)
+    assert "Publishing model weights" in doc.text
+    assert doc.title == "Labs split over open weights"
+    for junk in ("Home", "cookies", "Chip export", "Copyright", "Privacy"):
+        assert junk not in doc.text
+    assert doc.media_type == "text/html"
+
+
+def test_ingest_markdown_markup_is_removed(tmp_path: Path):
+    md = tmp_path / "brief.md"
+    md.write_text("# Brief on weights\n\n**Summary.** Open weights *help* audits.\n\n"
+                  "- First, [audits](http://x.test) get cheaper.\n- Second, bugs surface sooner.\n",
+                  encoding="utf-8")
+    doc, _ = load_document(md)
+    assert doc.title == "Brief on weights"
+    assert "**" not in doc.text and "](" not in doc.text and "\n- " not in doc.text
+    assert "Open weights help audits." in doc.text
+
+
+def test_ingest_reads_pdf_text_layer(tmp_path: Path):
+    fpdf = pytest.importorskip("fpdf")
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.multi_cell(0, 6, PROSE)
+    path = tmp_path / "paper.pdf"
+    pdf.output(str(path))
+    doc, _ = load_document(path)
+    assert "Critics argue that open weights make misuse easier" in " ".join(doc.text.split())
+
+
+@pytest.fixture()
+def bad_folder(tmp_path: Path) -> Path:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (tmp_path / "empty.html").write_text("<html><body></body></html>", encoding="utf-8")
+    (tmp_path / "fake.pdf").write_bytes(b"this is not a pdf at all")
+    (tmp_path / "latin1.txt").write_bytes(
+        "Le café du coin affirme que les modèles ouverts aident la recherche publique. "
+        "Pourtant, les coûts de calcul restent énormes.".encode("latin-1")
+    )
+    (tmp_path / "good.txt").write_text(PROSE, encoding="utf-8")
+    (tmp_path / "notes.json").write_text("{}", encoding="utf-8")  # not a document kind: ignored
+    return tmp_path
+
+
+def test_ingest_bad_files_are_named_and_skipped(bad_folder: Path):
+    result = load_documents([bad_folder])
+    errors = {Path(p.source).name: p.reason for p in result.errors}
+    assert errors == {
+        "empty.txt": "empty file",
+        "binary.txt": "binary file, not text",
+        "empty.html": "HTML page holds no readable text",
+        "fake.pdf": "not a PDF file (no %PDF header)",
+    }
+    names = sorted(Path(d.source).name for d in result.documents)
+    assert names == ["good.txt", "latin1.txt"]
+    latin = next(d for d in result.documents if d.source.endswith("latin1.txt"))
+    assert "café" in latin.text and "modèles" in latin.text
+    warnings = [p for p in result.problems if p.severity == "warning"]
+    assert any("latin1.txt" in p.source and "not UTF-8" in p.reason for p in warnings)
+
+
+def test_ingest_missing_path_and_unsupported_file(tmp_path: Path):
+    result = load_documents([tmp_path / "nope"])
+    assert result.errors[0].reason == "no such file or folder"
+    odd = tmp_path / "x.docx"
+    odd.write_bytes(b"PK")
+    with pytest.raises(IngestError, match="unsupported file type '.docx'"):
+        load_document(odd)
+
+
+def test_ingest_seeds_are_clean(seeds_dir: Path):
+    result = load_documents([seeds_dir])
+    assert len(result.documents) == 2 and not result.errors
+    for doc in result.documents:
+        assert not has_mojibake(doc.text)
+        assert "β" not in doc.text and "‚Ä" not in doc.text
+        # no whole line of the stored text is menu or button chrome
+        for line in doc.text.split("\n"):
+            words = line.split()
+            assert not words or len(words) > 4 or line.rstrip().endswith(("?", ".", ":", "!"))
