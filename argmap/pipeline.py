@@ -9,7 +9,7 @@ from typing import Any
 
 from .amap import ArgumentMap
 from .dedup import DEFAULT_THRESHOLD
-from .dedup.apply import merge
+from .dedup.apply import home_of, merge
 from .embed import CachedEmbedder, Embedder, SentenceTransformerEmbedder
 from .errors import ArgmapError, StageError
 from .ingest import IngestResult, Problem, load_documents
@@ -93,6 +93,9 @@ class Pipeline:
         if progress:
             progress("dedup", len(docs), len(docs), "")
         merged_claims, merged_rels = merge(claims, rels, self.embedder, self.dedup_threshold)
+        home = home_of(merged_claims)
+        out_docs = [dataclasses.replace(d, main_claim=home.get(d.main_claim or "", d.main_claim))
+                    for d in out_docs]
         amap = ArgumentMap(out_docs, merged_claims, merged_rels, self.describe(failed))
         amap.use_embedder(self.embedder)
         if self.crossdoc is not None:

@@ -91,3 +91,13 @@ def merge(
         rels.append(Relation(s, t, typ, round_conf(1.0 - miss), group[0].stage,
                              sum(r.count for r in group), scope, pairs))
     return merged, rels
+
+
+def home_of(claims: Sequence[Claim]) -> dict[str, str]:
+    """Member id -> id of the claim it now belongs to (itself when unmerged)."""
+    out = {}
+    for c in claims:
+        out[c.id] = c.id
+        for m in c.members:
+            out[m.id] = c.id
+    return out

@@ -132,13 +132,17 @@ _VERBISH = re.compile(
 )
 
 
+_DANGLING = frozenset("a an the and or but it of to in on at for with by from that which who "
+                      "we they i he she is are was were".split())
+
+
 def _is_argumentative(text: str, unit: Unit, piece: str) -> bool:
     """Drop pieces that cannot carry a claim: exclamations of a few words, verbless fragments,
     and a sentence cut off mid-way where its line ends (truncated scraped text)."""
     n = _words(piece)
     if n < 2:
         return False
-    if n < 8 and not _VERBISH.search(piece):
+    if n < 5 and not _VERBISH.search(piece):
         return False
     if n <= 3 and piece.rstrip().endswith("!"):
         return False
@@ -146,25 +150,35 @@ def _is_argumentative(text: str, unit: Unit, piece: str) -> bool:
     line_end = len(text) if line_end < 0 else line_end
     tail = text[unit.end : line_end].strip()
     stripped = piece.rstrip().rstrip("\"'”’)]")
-    if not tail and stripped and stripped[-1].isalnum() and n < 40:
+    last = stripped.split()[-1].lower() if stripped.split() else ""
+    if not tail and last in _DANGLING:
         first = text.rfind("\n", 0, unit.start) + 1
         if unit.start > first:  # a fragment trailing a longer line: the source was cut off
             return False
     return True
 
 
-def _central_score(x: _U, n: int, sim: float) -> float:
+CENTRAL_WEIGHTS = {
+    "first": 5.0,  # authors state their position first more often than anywhere else
+    "last": 0.8,
+    "summary": 2.5,  # "in conclusion", "overall", "therefore" near the end
+    "opinion": 1.2,  # "should", "I think", evaluative "is good/better"
+    "similarity": 2.0,  # closeness to the document centroid
+}
+
+
+def _central_score(x: _U, n: int, sim: float, w: dict[str, float] = CENTRAL_WEIGHTS) -> float:
     t = x.text
     s = 0.0
     long_doc = n > 15
     if x.idx == 0:
-        s += 1.5 if long_doc else 3.0
+        s += w["first"] / 2 if long_doc else w["first"]
     if x.idx == n - 1 and n > 2:
-        s += 0.8
+        s += w["last"]
     if cues.SUMMARY_LEAD.search(t):
-        s += 2.5 if x.idx >= n - 2 else 1.0
+        s += w["summary"] if x.idx >= n - 2 else w["summary"] / 2
     if cues.OPINION.search(t):
-        s += 1.2
+        s += w["opinion"]
     if _is_question(t):
         s -= 1.0 if x.idx == 0 else 3.0
     if x.unit.clause > 0:
@@ -175,7 +189,7 @@ def _central_score(x: _U, n: int, sim: float) -> float:
         s -= 4.0
     if x.heading:
         s -= 2.0
-    s += (12.0 if long_doc else 2.0) * sim
+    s += (6 * w["similarity"] if long_doc else w["similarity"]) * sim
     if x.idx > 0 and x.idx < n - 1 and not long_doc:
         s -= 0.5 + 0.5 * min(1.0, x.idx / 10)
     if long_doc:
@@ -183,13 +197,40 @@ def _central_score(x: _U, n: int, sim: float) -> float:
     return s
 
 
+def assign_roles(units: list[_U], central: int, after_objection: bool = True) -> None:
+    """Mark the central claim, objections and rebuttals.
+
+    A unit opened by a contrast marker ("but", "however", "yet") answers the unit before it: that
+    unit is a concession (an objection the author grants), and this one the rebuttal. In the
+    development data this reading holds for about four in five such units.
+    """
+    units[central].role = "central"
+    for x in units:
+        if x.role != "central" and _is_objection(x.text, x.unit.clause):
+            x.role = "objection"
+    for i, x in enumerate(units):
+        if x.role != "premise" or i == 0:
+            continue
+        prev = units[i - 1]
+        if cues.CONTRAST_LEAD.search(x.text):
+            if prev.role == "premise":
+                prev.role = "objection"
+            if prev.role == "objection":
+                x.role = "rebuttal"
+        elif prev.role == "objection" and after_objection:
+            x.role = "rebuttal"
+
+
 class DiscourseExtractor:
     """Claims from discourse structure: every argumentative unit, its role and initial stance."""
 
     name = STAGE
 
-    def __init__(self, embedder: Embedder | None = None) -> None:
+    def __init__(self, embedder: Embedder | None = None, after_objection: bool = True,
+                 central_weights: dict[str, float] | None = None) -> None:
         self.embedder = embedder
+        self.after_objection = after_objection
+        self.central_weights = dict(CENTRAL_WEIGHTS, **(central_weights or {}))
 
     def extract(self, document: Document) -> Extraction:
         units = analyse_units(document)
@@ -197,22 +238,10 @@ class DiscourseExtractor:
             return Extraction()
         sims = self._centroid_sims(units)
         n = len(units)
-        scores = [_central_score(x, n, float(sims[i])) for i, x in enumerate(units)]
+        scores = [_central_score(x, n, float(sims[i]), self.central_weights)
+                  for i, x in enumerate(units)]
         central = int(np.argmax(scores))
-        units[central].role = "central"
-        prev_obj = False
-        for x in units:
-            if x.role == "central":
-                prev_obj = False
-                continue
-            if _is_objection(x.text, x.unit.clause) or x.heading == "con" and False:
-                x.role = "objection"
-                prev_obj = True
-            elif prev_obj:
-                x.role = "rebuttal"
-                prev_obj = False
-            else:
-                prev_obj = False
+        assign_roles(units, central, self.after_objection)
         claims = []
         for x in units:
             m = Mention.of(document, x.unit.start, x.unit.end)
@@ -285,6 +314,10 @@ class DiscourseRelations:
                 else:
                     rels[i] = (central, "attacks", 0.65)
                 last_obj = i
+                continue
+            if same_sent_prev and clause[i] > 0 and re.match(r"\W*and\b", t, re.I) \
+                    and (i - 1) in rels and role == roles[i - 1]:
+                rels[i] = rels[i - 1]  # "X and Y": a co-premise with the same target
                 continue
             if role == "rebuttal" and last_obj is not None:
                 rels[i] = (last_obj, "attacks", 0.65)
