@@ -6,6 +6,7 @@ ever added, never renamed or dropped.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import tempfile
@@ -286,6 +287,63 @@ class ArgumentMap:
         new = ArgumentMap(self.documents.values(), claims, relations, self.metadata)
         new._embedder = self._embedder
         return new
+
+    # ---- which claims stand ----------------------------------------------------------------
+    def _edges(self, kind: str) -> list[tuple[str, str, float]]:
+        return [(r.source, r.target, r.confidence) for r in self.relations
+                if r.type == kind and r.source != r.target]
+
+    def acceptance(self) -> dict[str, str]:
+        """Grounded labelling (in / out / undecided) over attacks plus supported attacks."""
+        from . import semantics as sem
+
+        nodes = list(self.claims_by_id)
+        att = sem.derived_attacks(nodes, [(a, b) for a, b, _ in self._edges("attacks")],
+                                  [(a, b) for a, b, _ in self._edges("supports")])
+        return sem.grounded(nodes, att)
+
+    def preferred(self) -> list[frozenset[str]] | None:
+        """Preferred extensions, or None when the map is too tangled to enumerate exactly."""
+        from . import semantics as sem
+
+        nodes = list(self.claims_by_id)
+        att = sem.derived_attacks(nodes, [(a, b) for a, b, _ in self._edges("attacks")],
+                                  [(a, b) for a, b, _ in self._edges("supports")])
+        return sem.preferred(nodes, att)
+
+    def strength(self) -> dict[str, float]:
+        """DF-QuAD gradual strength in [0, 1], starting from each claim's confidence."""
+        from . import semantics as sem
+
+        base = {c.id: c.confidence for c in self.claims_by_id.values()}
+        return sem.df_quad(list(self.claims_by_id), self._edges("attacks"),
+                           self._edges("supports"), base)
+
+    def with_semantics(self) -> ArgumentMap:
+        """A copy whose claims carry ``acceptance`` and ``strength`` (saved in the JSON)."""
+        lab, st = self.acceptance(), self.strength()
+        claims = [c.with_(acceptance=lab[c.id], strength=round(st[c.id], 4))
+                  for c in self.claims_by_id.values()]
+        return self.replace(claims, self.relations)
+
+    def remerge(self, threshold: float, embedder: Embedder | None = None) -> ArgumentMap:
+        """The same map merged at another dedup threshold, without re-extracting anything.
+
+        Merges are undone (members and member-level relation pairs are kept for this), then
+        redone; links across documents are kept as they were.
+        """
+        from .dedup.apply import explode, home_of, merge
+
+        emb = embedder or self._get_embedder()
+        claims, rels = explode(list(self.claims_by_id.values()), self.relations)
+        merged, merged_rels = merge(claims, rels, emb, threshold)
+        home = home_of(merged)
+        docs = [dataclasses.replace(d, main_claim=home.get(d.main_claim or "", d.main_claim))
+                for d in self.documents.values()]
+        meta = dict(self.metadata, dedup_threshold=threshold)
+        new = ArgumentMap(docs, merged, merged_rels, meta)
+        new._embedder = emb
+        return new.with_semantics()
 
     def __len__(self) -> int:
         return len(self.claims_by_id)

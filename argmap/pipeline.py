@@ -102,7 +102,7 @@ class Pipeline:
             if progress:
                 progress("link", len(docs), len(docs), "")
             amap = self.crossdoc.link(amap)
-        return amap
+        return amap.with_semantics()
 
     def describe(self, problems: Sequence[Problem] = ()) -> dict[str, Any]:
         return {

@@ -54,9 +54,18 @@ def show(args: argparse.Namespace) -> int:
             print(f"      main claim: {_short(amap.claims_by_id[d.main_claim].text, 90)}")
     pro = len(amap.claims(stance="pro"))
     print(f"\nClaims: {pro} pro, {s['claims'] - pro} con")
+    labels = amap.acceptance()
+    counts = {k: sum(1 for v in labels.values() if v == k) for k in ("in", "out", "undecided")}
+    print(f"Acceptance (grounded): {counts['in']} in, {counts['out']} out, "
+          f"{counts['undecided']} undecided")
+    strength = amap.strength()
+    strongest = sorted(amap.claims(), key=lambda c: -strength[c.id])[:3]
+    print("Strongest claims (DF-QuAD):")
+    for c in strongest:
+        print(f"  {strength[c.id]:.2f}  {c.id}  {_short(c.text, 90)}")
     print("\nMost attacked:")
     for c, k in amap.most_contested(args.n):
-        extra = f"  [{c.acceptance}]" if c.acceptance else ""
+        extra = f"  [{labels[c.id]}, strength {strength[c.id]:.2f}]"
         print(f"  {k:3d}x  {c.id}  {_short(c.text, 90)}{extra}")
     problems = amap.metadata.get("problems") or []
     if problems:

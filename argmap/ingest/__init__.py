@@ -10,9 +10,10 @@ from ..errors import IngestError
 from ..model import Document
 from .clean import clean_text
 from .decode import has_mojibake
-from .readers import SUPPORTED, media_type_of, read_file
+from .readers import SUPPORTED, media_type_of, read_bytes, read_file
 
 __all__ = ["Problem", "IngestResult", "collect_files", "load_document", "load_documents",
+           "load_bytes",
            "document_from_text", "SUPPORTED"]
 
 MIN_WORDS = 5
@@ -84,13 +85,21 @@ def document_from_text(
 
 def load_document(path: str | Path) -> tuple[Document, list[Problem]]:
     """Read and clean one file. Raises IngestError naming the file and the reason."""
-    path = Path(path)
-    raw, title, media, meta = read_file(path)
+    return _finish(read_file(Path(path)), str(path))
+
+
+def load_bytes(data: bytes, name: str) -> tuple[Document, list[Problem]]:
+    """Read and clean an uploaded file's bytes; ``name`` gives its kind and is its source."""
+    return _finish(read_bytes(data, name), name)
+
+
+def _finish(read: tuple[str, str, str, dict[str, str]], source: str) -> tuple[Document, list[Problem]]:
+    raw, title, media, meta = read
     warnings = []
     enc = meta.get("encoding", "")
     if enc and enc not in ("utf-8", "utf-8-sig", "ascii"):
-        warnings.append(Problem(str(path), f"not UTF-8; read as {enc}", "warning"))
-    doc, more = document_from_text(raw, str(path), title, media, meta,
+        warnings.append(Problem(source, f"not UTF-8; read as {enc}", "warning"))
+    doc, more = document_from_text(raw, source, title, media, meta,
                                    markup=media in ("text/plain", "text/markdown"))
     return doc, warnings + more
 

@@ -72,14 +72,22 @@ def _unwrap_pdf_lines(text: str) -> str:
 def read_file(path: Path) -> tuple[str, str, str, dict[str, str]]:
     """Read ``path``; return (text, title, media type, metadata). Text is not yet cleaned."""
     source = str(path)
-    media = media_type_of(path)
-    if media is None:
+    if media_type_of(path) is None:
         raise IngestError(source, f"unsupported file type '{path.suffix or '(none)'}'; "
                                   f"argmap reads {', '.join(sorted(SUPPORTED))}")
     try:
         data = path.read_bytes()
     except OSError as e:
         raise IngestError(source, f"cannot read file ({e.strerror or e})") from e
+    return read_bytes(data, source)
+
+
+def read_bytes(data: bytes, source: str) -> tuple[str, str, str, dict[str, str]]:
+    """Read a file's bytes, its kind taken from the name in ``source`` (uploads use this)."""
+    media = media_type_of(Path(source))
+    if media is None:
+        raise IngestError(source, f"unsupported file type '{Path(source).suffix or '(none)'}'; "
+                                  f"argmap reads {', '.join(sorted(SUPPORTED))}")
     if not data.strip():
         raise IngestError(source, "empty file")
     meta: dict[str, str] = {}
