@@ -1,10 +1,10 @@
 """argmap: turn documents about a contested question into an argument map.
 
-    import argmap
-    amap = argmap.build(["data/corpus"])
-    amap.save("map.json")
-    amap = argmap.ArgumentMap.load("map.json")
-    amap.attackers(amap.search("open models are harder to secure")[0][0].id)
+import argmap
+amap = argmap.build(["data/corpus"])
+amap.save("map.json")
+amap = argmap.ArgumentMap.load("map.json")
+amap.attackers(amap.search("open models are harder to secure")[0][0].id)
 """
 
 from .amap import ArgumentMap
@@ -15,6 +15,19 @@ from .pipeline import Pipeline, build, build_documents
 
 __version__ = "0.1.0"
 
-__all__ = ["ArgumentMap", "Document", "Mention", "Claim", "Relation", "Pipeline", "build",
-           "build_documents", "load_document", "load_documents", "ArgmapError", "IngestError",
-           "MapFormatError", "__version__"]
+__all__ = [
+    "ArgumentMap",
+    "Document",
+    "Mention",
+    "Claim",
+    "Relation",
+    "Pipeline",
+    "build",
+    "build_documents",
+    "load_document",
+    "load_documents",
+    "ArgmapError",
+    "IngestError",
+    "MapFormatError",
+    "__version__",
+]

@@ -51,8 +51,9 @@ class ArgumentMap:
                 if doc is None:
                     raise MentionError(f"claim {c.id} cites unknown document {m.document}")
                 if not (0 <= m.start < m.end <= len(doc.text)):
-                    raise MentionError(f"claim {c.id} has mention [{m.start}, {m.end}) outside "
-                                       f"document {doc.id}")
+                    raise MentionError(
+                        f"claim {c.id} has mention [{m.start}, {m.end}) outside document {doc.id}"
+                    )
         for r in self.relations:
             if r.source not in self.claims_by_id or r.target not in self.claims_by_id:
                 raise MapFormatError(f"relation {r.source} -> {r.target} names an unknown claim")
@@ -134,11 +135,24 @@ class ArgumentMap:
         if self._graph is None:
             g = nx.MultiDiGraph()
             for c in self.claims_by_id.values():
-                g.add_node(c.id, text=c.text, stance=c.stance, confidence=c.confidence,
-                           sources=len(c.documents), mentions=len(c.mentions))
+                g.add_node(
+                    c.id,
+                    text=c.text,
+                    stance=c.stance,
+                    confidence=c.confidence,
+                    sources=len(c.documents),
+                    mentions=len(c.mentions),
+                )
             for r in self.relations:
-                g.add_edge(r.source, r.target, key=r.type, type=r.type,
-                           confidence=r.confidence, count=r.count, scope=r.scope)
+                g.add_edge(
+                    r.source,
+                    r.target,
+                    key=r.type,
+                    type=r.type,
+                    confidence=r.confidence,
+                    count=r.count,
+                    scope=r.scope,
+                )
             self._graph = g
         return self._graph
 
@@ -221,9 +235,18 @@ class ArgumentMap:
             doc = self.documents[m.document]
             a = max(0, m.start - context)
             b = min(len(doc.text), m.end + context)
-            out.append({"document": doc.id, "source": doc.source, "title": doc.title,
-                        "start": m.start, "end": m.end, "before": doc.text[a : m.start],
-                        "text": doc.text[m.start : m.end], "after": doc.text[m.end : b]})
+            out.append(
+                {
+                    "document": doc.id,
+                    "source": doc.source,
+                    "title": doc.title,
+                    "start": m.start,
+                    "end": m.end,
+                    "before": doc.text[a : m.start],
+                    "text": doc.text[m.start : m.end],
+                    "after": doc.text[m.end : b],
+                }
+            )
         return out
 
     def most_contested(self, n: int = 10) -> list[tuple[Claim, int]]:
@@ -270,8 +293,11 @@ class ArgumentMap:
     def text_search(self, text: str) -> list[Claim]:
         """Claims whose text or merged variants contain ``text`` (case-insensitive)."""
         t = text.lower()
-        return [c for c in self.claims_by_id.values()
-                if t in c.text.lower() or any(t in m.text.lower() for m in c.members)]
+        return [
+            c
+            for c in self.claims_by_id.values()
+            if t in c.text.lower() or any(t in m.text.lower() for m in c.members)
+        ]
 
     def stats(self) -> dict[str, int]:
         return {
@@ -290,16 +316,22 @@ class ArgumentMap:
 
     # ---- which claims stand ----------------------------------------------------------------
     def _edges(self, kind: str) -> list[tuple[str, str, float]]:
-        return [(r.source, r.target, r.confidence) for r in self.relations
-                if r.type == kind and r.source != r.target]
+        return [
+            (r.source, r.target, r.confidence)
+            for r in self.relations
+            if r.type == kind and r.source != r.target
+        ]
 
     def acceptance(self) -> dict[str, str]:
         """Grounded labelling (in / out / undecided) over attacks plus supported attacks."""
         from . import semantics as sem
 
         nodes = list(self.claims_by_id)
-        att = sem.derived_attacks(nodes, [(a, b) for a, b, _ in self._edges("attacks")],
-                                  [(a, b) for a, b, _ in self._edges("supports")])
+        att = sem.derived_attacks(
+            nodes,
+            [(a, b) for a, b, _ in self._edges("attacks")],
+            [(a, b) for a, b, _ in self._edges("supports")],
+        )
         return sem.grounded(nodes, att)
 
     def preferred(self) -> list[frozenset[str]] | None:
@@ -307,8 +339,11 @@ class ArgumentMap:
         from . import semantics as sem
 
         nodes = list(self.claims_by_id)
-        att = sem.derived_attacks(nodes, [(a, b) for a, b, _ in self._edges("attacks")],
-                                  [(a, b) for a, b, _ in self._edges("supports")])
+        att = sem.derived_attacks(
+            nodes,
+            [(a, b) for a, b, _ in self._edges("attacks")],
+            [(a, b) for a, b, _ in self._edges("supports")],
+        )
         return sem.preferred(nodes, att)
 
     def strength(self) -> dict[str, float]:
@@ -316,14 +351,17 @@ class ArgumentMap:
         from . import semantics as sem
 
         base = {c.id: c.confidence for c in self.claims_by_id.values()}
-        return sem.df_quad(list(self.claims_by_id), self._edges("attacks"),
-                           self._edges("supports"), base)
+        return sem.df_quad(
+            list(self.claims_by_id), self._edges("attacks"), self._edges("supports"), base
+        )
 
     def with_semantics(self) -> ArgumentMap:
         """A copy whose claims carry ``acceptance`` and ``strength`` (saved in the JSON)."""
         lab, st = self.acceptance(), self.strength()
-        claims = [c.with_(acceptance=lab[c.id], strength=round(st[c.id], 4))
-                  for c in self.claims_by_id.values()]
+        claims = [
+            c.with_(acceptance=lab[c.id], strength=round(st[c.id], 4))
+            for c in self.claims_by_id.values()
+        ]
         return self.replace(claims, self.relations)
 
     def remerge(self, threshold: float, embedder: Embedder | None = None) -> ArgumentMap:
@@ -338,8 +376,10 @@ class ArgumentMap:
         claims, rels = explode(list(self.claims_by_id.values()), self.relations)
         merged, merged_rels = merge(claims, rels, emb, threshold)
         home = home_of(merged)
-        docs = [dataclasses.replace(d, main_claim=home.get(d.main_claim or "", d.main_claim))
-                for d in self.documents.values()]
+        docs = [
+            dataclasses.replace(d, main_claim=home.get(d.main_claim or "", d.main_claim))
+            for d in self.documents.values()
+        ]
         meta = dict(self.metadata, dedup_threshold=threshold)
         new = ArgumentMap(docs, merged, merged_rels, meta)
         new._embedder = emb
@@ -350,5 +390,7 @@ class ArgumentMap:
 
     def __repr__(self) -> str:
         s = self.stats()
-        return (f"<ArgumentMap {s['documents']} documents, {s['claims']} claims, "
-                f"{s['supports']} supports, {s['attacks']} attacks>")
+        return (
+            f"<ArgumentMap {s['documents']} documents, {s['claims']} claims, "
+            f"{s['supports']} supports, {s['attacks']} attacks>"
+        )

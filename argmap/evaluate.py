@@ -38,16 +38,24 @@ def write_gold_texts(gold: Path, folder: Path) -> int:
 
 
 def score(gold: Path, map_path: Path, scorer: Path) -> dict[str, Any]:
-    proc = subprocess.run([sys.executable, str(scorer), str(gold), str(map_path), "--json"],
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, str(scorer), str(gold), str(map_path), "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if proc.returncode != 0:
         raise ArgmapError(f"scorer failed: {proc.stderr.strip()[-500:]}")
     result: dict[str, Any] = json.loads(proc.stdout)
     return result
 
 
-def evaluate(gold: str | Path, pipeline: Pipeline | None = None, out: str | Path | None = None,
-             scorer: str | Path | None = None) -> tuple[dict[str, Any], ArgumentMap]:
+def evaluate(
+    gold: str | Path,
+    pipeline: Pipeline | None = None,
+    out: str | Path | None = None,
+    scorer: str | Path | None = None,
+) -> tuple[dict[str, Any], ArgumentMap]:
     gold = Path(gold)
     scorer_path = find_scorer(gold, scorer)
     with tempfile.TemporaryDirectory(prefix="argmap-eval-") as tmp:

@@ -193,8 +193,7 @@ class Claim:
             "confidence": self.confidence,
             "stage": self.stage,
             "mentions": [
-                m.to_dict(docs.get(m.document) if docs is not None else None)
-                for m in self.mentions
+                m.to_dict(docs.get(m.document) if docs is not None else None) for m in self.mentions
             ],
             "sources": len(self.documents),
         }

@@ -43,38 +43,54 @@ class Pipeline:
     ) -> Pipeline:
         if embedder is None or isinstance(embedder, str):
             embedder = CachedEmbedder(SentenceTransformerEmbedder(embedder or "all-MiniLM-L6-v2"))
-        if isinstance(extractor, str):
-            extractor = registry.extractor(extractor, embedder=embedder, **stage_options)
-        if isinstance(relations, str):
-            relations = registry.relater(relations, embedder=embedder, **stage_options)
+        ext: ClaimExtractor = (
+            registry.extractor(extractor, embedder=embedder, **stage_options)
+            if isinstance(extractor, str)
+            else extractor
+        )
+        rel: RelationClassifier = (
+            registry.relater(relations, embedder=embedder, **stage_options)
+            if isinstance(relations, str)
+            else relations
+        )
         if crossdoc == "default":
             from .crossdoc import CrossDocumentLinker
 
             crossdoc = CrossDocumentLinker(embedder)
-        return cls(embedder, extractor, relations, dedup_threshold, crossdoc)
+        return cls(embedder, ext, rel, dedup_threshold, crossdoc)
 
     def analyse(self, doc: Document) -> tuple[Document, list[Claim], list[Relation]]:
         """Extract and relate one document; checks each stage kept its contract."""
         ext = self.extractor.extract(doc)
         if not isinstance(ext, Extraction):
-            raise StageError(f"extractor {self.extractor.name!r} returned {type(ext).__name__}, "
-                             "expected Extraction")
+            raise StageError(
+                f"extractor {self.extractor.name!r} returned {type(ext).__name__}, "
+                "expected Extraction"
+            )
         ids = {c.id for c in ext.claims}
         for c in ext.claims:
             for m in c.mentions:
                 if m.document != doc.id or not (0 <= m.start < m.end <= len(doc.text)):
-                    raise StageError(f"extractor {self.extractor.name!r} made claim {c.id} with a "
-                                     f"mention outside document {doc.source}")
+                    raise StageError(
+                        f"extractor {self.extractor.name!r} made claim {c.id} with a "
+                        f"mention outside document {doc.source}"
+                    )
         rels = self.relations.relate(doc, ext)
         for r in rels:
             if r.source not in ids or r.target not in ids:
-                raise StageError(f"relation stage {self.relations.name!r} linked unknown claims "
-                                 f"{r.source} -> {r.target}")
+                raise StageError(
+                    f"relation stage {self.relations.name!r} linked unknown claims "
+                    f"{r.source} -> {r.target}"
+                )
         claims = settle_stances(ext.claims, rels, ext.main_claim)
         return dataclasses.replace(doc, main_claim=ext.main_claim), claims, rels
 
-    def run(self, docs: Sequence[Document], progress: ProgressFn | None = None,
-            problems: Sequence[Problem] = ()) -> ArgumentMap:
+    def run(
+        self,
+        docs: Sequence[Document],
+        progress: ProgressFn | None = None,
+        problems: Sequence[Problem] = (),
+    ) -> ArgumentMap:
         out_docs: list[Document] = []
         claims: list[Claim] = []
         rels: list[Relation] = []
@@ -94,8 +110,10 @@ class Pipeline:
             progress("dedup", len(docs), len(docs), "")
         merged_claims, merged_rels = merge(claims, rels, self.embedder, self.dedup_threshold)
         home = home_of(merged_claims)
-        out_docs = [dataclasses.replace(d, main_claim=home.get(d.main_claim or "", d.main_claim))
-                    for d in out_docs]
+        out_docs = [
+            dataclasses.replace(d, main_claim=home.get(d.main_claim or "", d.main_claim))
+            for d in out_docs
+        ]
         amap = ArgumentMap(out_docs, merged_claims, merged_rels, self.describe(failed))
         amap.use_embedder(self.embedder)
         if self.crossdoc is not None:
@@ -111,8 +129,9 @@ class Pipeline:
             "relations": getattr(self.relations, "name", type(self.relations).__name__),
             "crossdoc": getattr(self.crossdoc, "name", None) if self.crossdoc else None,
             "dedup_threshold": self.dedup_threshold,
-            "problems": [{"source": p.source, "reason": p.reason, "severity": p.severity}
-                         for p in problems],
+            "problems": [
+                {"source": p.source, "reason": p.reason, "severity": p.severity} for p in problems
+            ],
         }
 
 
@@ -142,8 +161,9 @@ def build(
     return pipeline.run(result.documents, progress, result.problems)
 
 
-def build_documents(docs: Sequence[Document], pipeline: Pipeline | None = None,
-                    **options: Any) -> ArgumentMap:
+def build_documents(
+    docs: Sequence[Document], pipeline: Pipeline | None = None, **options: Any
+) -> ArgumentMap:
     """Build a map from Documents already in memory (uploads, tests, the eval command)."""
     pipeline = pipeline or Pipeline.default(**options)
     return pipeline.run(list(docs))

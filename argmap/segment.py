@@ -52,7 +52,9 @@ def _merge_fragments(line: str, spans: list[tuple[int, int]]) -> list[tuple[int,
 
 
 # Connectives that open a subordinate clause carrying a reason or a concession.
-_SUBORD = r"because|since|as|although|though|even though|even if|while|whereas|given that|unless|so that"
+_SUBORD = (
+    r"because|since|as|although|though|even though|even if|while|whereas|given that|unless|so that"
+)
 # Connectives that open a coordinate clause carrying a conclusion or a contrast.
 _COORD = r"but|yet|so|therefore|thus|hence|however|and therefore|and so|and thus|which is why|and consequently"
 
@@ -67,7 +69,8 @@ INFIX_RULES: dict[str, str] = {
     r"as long as|in order to)\b)",
     # "X as it Y"
     "as": r"(?<!\bsuch)(?<!\bas well)(?<!\bjust)(?<!\bso)(?<!\bsame)(?:,\s*|\s+)(?=as\s+"
-    + _SUBJECT + r")",
+    + _SUBJECT
+    + r")",
     # contrast and conclusion after a comma: "X, but Y", "X, so Y"
     "comma_connective": r"(?:,|\s+-|\s+—)\s*(?=(?:but|yet|so|therefore|thus|hence|whereas|"
     r"although|though|even though|which is why|which means|and therefore|and so|and thus|"
@@ -132,7 +135,11 @@ def split_clauses(text: str, start: int, end: int, min_words: int = 3) -> list[t
     if lead:
         comma = sent.find(",", lead.end())
         # the comma must close a clause of some length and leave a main clause after it
-        if comma > 0 and _words(sent[lead.end() : comma]) >= 2 and _words(sent[comma:]) >= min_words:
+        if (
+            comma > 0
+            and _words(sent[lead.end() : comma]) >= 2
+            and _words(sent[comma:]) >= min_words
+        ):
             cuts.append(comma + 1)
     for m in _INFIX.finditer(sent):
         g = m.group().strip()

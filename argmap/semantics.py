@@ -138,8 +138,9 @@ def _preferred_component(nodes: list[str], attacks: set[tuple[str, str]]) -> lis
     return best or [frozenset()]
 
 
-def preferred(nodes: Sequence[str], attacks: Iterable[tuple[str, str]],
-              limit: int = PREFERRED_LIMIT) -> list[frozenset[str]] | None:
+def preferred(
+    nodes: Sequence[str], attacks: Iterable[tuple[str, str]], limit: int = PREFERRED_LIMIT
+) -> list[frozenset[str]] | None:
     """All preferred extensions, or None when a component is too large to enumerate."""
     att = {(a, b) for a, b in attacks if a in set(nodes) and b in set(nodes)}
     involved = {x for e in att for x in e}

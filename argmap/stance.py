@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from .model import Claim, Relation
 
 
-def settle_stances(claims: Sequence[Claim], relations: Sequence[Relation],
-                   main_claim: str | None) -> list[Claim]:
+def settle_stances(
+    claims: Sequence[Claim], relations: Sequence[Relation], main_claim: str | None
+) -> list[Claim]:
     if main_claim is None:
         return list(claims)
     by_id = {c.id: c for c in claims}

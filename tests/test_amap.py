@@ -69,9 +69,12 @@ def test_amap_save_is_atomic(small_map: ArgumentMap, tmp_path: Path, monkeypatch
     [
         ("{not json", "not valid JSON"),
         ('{"format": "other/2"}', "expected 'argmap/1'"),
-        ('[1, 2]', "expected a JSON object"),
-        ('{"format": "argmap/1", "documents": [], "claims": [{"id": "c", "text": "t", '
-         '"mentions": [{"document": "d", "start": 0, "end": 1}]}]}', "unknown document"),
+        ("[1, 2]", "expected a JSON object"),
+        (
+            '{"format": "argmap/1", "documents": [], "claims": [{"id": "c", "text": "t", '
+            '"mentions": [{"document": "d", "start": 0, "end": 1}]}]}',
+            "unknown document",
+        ),
     ],
 )
 def test_amap_load_errors_name_the_file(tmp_path: Path, content: str, message: str):

@@ -9,9 +9,11 @@ import pytest
 
 from argmap.cli import main, parser
 
-GOOD = ("Schools should start later in the morning. Teenagers learn better after more sleep "
-        "because their body clocks run late. Critics argue that later starts disrupt parents' "
-        "work schedules. However, districts that switched saw attendance rise.")
+GOOD = (
+    "Schools should start later in the morning. Teenagers learn better after more sleep "
+    "because their body clocks run late. Critics argue that later starts disrupt parents' "
+    "work schedules. However, districts that switched saw attendance rise."
+)
 
 
 def test_cli_every_command_has_help(capsys):
@@ -42,7 +44,8 @@ def test_cli_build_show_claims_claim(tmp_path: Path, capsys):
     assert main(["claims", str(out), "--json", "--stance", "con"]) == 0
     cons = json.loads(capsys.readouterr().out)
     assert [c["text"] for c in cons] == [
-        "Critics argue that later starts disrupt parents' work schedules."]
+        "Critics argue that later starts disrupt parents' work schedules."
+    ]
 
     assert main(["claim", str(out), cons[0]["id"][:8]]) == 0
     detail = capsys.readouterr().out
@@ -52,8 +55,9 @@ def test_cli_build_show_claims_claim(tmp_path: Path, capsys):
 
 def test_cli_nothing_readable_exits_nonzero(tmp_path: Path, capsys):
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
-    code = main(["build", str(tmp_path), "-o", str(tmp_path / "m.json"), "--embedder", "hashing",
-                 "-q"])
+    code = main(
+        ["build", str(tmp_path), "-o", str(tmp_path / "m.json"), "--embedder", "hashing", "-q"]
+    )
     assert code == 1
     err = capsys.readouterr().err
     assert err.startswith("argmap: error: nothing could be read")

@@ -62,8 +62,14 @@ def test_ingest_strips_flattened_page_chrome():
     doc, _ = document_from_text(page, "page.txt")
     assert doc.text.startswith("Publishing model weights")
     assert "Cheaper reactors are still a decade away" in doc.text
-    for junk in ("Subscribe", "Share this page", "Latest Stories", "All rights reserved",
-                 "Instagram", "reproduced"):
+    for junk in (
+        "Subscribe",
+        "Share this page",
+        "Latest Stories",
+        "All rights reserved",
+        "Instagram",
+        "reproduced",
+    ):
         assert junk not in doc.text
 
 
@@ -114,9 +120,11 @@ def test_ingest_html_loses_navigation_and_footer(tmp_path: Path):
 
 def test_ingest_markdown_markup_is_removed(tmp_path: Path):
     md = tmp_path / "brief.md"
-    md.write_text("# Brief on weights\n\n**Summary.** Open weights *help* audits.\n\n"
-                  "- First, [audits](http://x.test) get cheaper.\n- Second, bugs surface sooner.\n",
-                  encoding="utf-8")
+    md.write_text(
+        "# Brief on weights\n\n**Summary.** Open weights *help* audits.\n\n"
+        "- First, [audits](http://x.test) get cheaper.\n- Second, bugs surface sooner.\n",
+        encoding="utf-8",
+    )
     doc, _ = load_document(md)
     assert doc.title == "Brief on weights"
     assert "**" not in doc.text and "](" not in doc.text and "\n- " not in doc.text

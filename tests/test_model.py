@@ -28,8 +28,15 @@ def test_model_mention_checks_offsets():
 
 def test_model_claim_and_relation_round_trip():
     doc = make_doc()
-    c = Claim("c1", "Open models help research", (Mention.of(doc, 0, 25),), "pro", 0.8, "test",
-              metadata={"role": "central"})
+    c = Claim(
+        "c1",
+        "Open models help research",
+        (Mention.of(doc, 0, 25),),
+        "pro",
+        0.8,
+        "test",
+        metadata={"role": "central"},
+    )
     d = c.to_dict({doc.id: doc})
     assert d["mentions"][0]["text"] == "Open models help research"
     assert Claim.from_dict(d) == c

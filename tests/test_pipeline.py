@@ -21,7 +21,7 @@ def _all_mentions(amap: ArgumentMap):
 
 def test_pipeline_seeds_mentions_match_their_slices(seeds_map: ArgumentMap):
     n = 0
-    for c, m in _all_mentions(seeds_map):
+    for _c, m in _all_mentions(seeds_map):
         doc = seeds_map.documents[m.document]
         text = doc.text[m.start : m.end]
         assert text.strip() == text and text
@@ -30,7 +30,7 @@ def test_pipeline_seeds_mentions_match_their_slices(seeds_map: ArgumentMap):
 
 
 def test_pipeline_seeds_claims_hold_no_chrome_or_mojibake(seeds_map: ArgumentMap):
-    for c, m in _all_mentions(seeds_map):
+    for _c, m in _all_mentions(seeds_map):
         text = seeds_map.documents[m.document].text[m.start : m.end]
         assert not has_mojibake(text), text
         assert not re.search(r"[βπ€]", text), text
@@ -62,11 +62,16 @@ def test_pipeline_bad_folder_builds_good_files(tmp_path: Path, real_pipeline):
     (tmp_path / "binary.md").write_bytes(b"\x00\x01\x02" * 100)
     (tmp_path / "empty.html").write_text("<html><body><nav>Home</nav></body></html>")
     (tmp_path / "latin1.txt").write_bytes(
-        "Les modèles ouverts aident la recherche. Pourtant, leur coût reste élevé.".encode("latin-1"))
+        "Les modèles ouverts aident la recherche. Pourtant, leur coût reste élevé.".encode(
+            "latin-1"
+        )
+    )
     (tmp_path / "good.txt").write_text(
         "Governments should fund open models for science. Researchers cannot audit what they "
         "cannot see. Some argue that open models help hostile states. But those states can "
-        "train their own models anyway.", encoding="utf-8")
+        "train their own models anyway.",
+        encoding="utf-8",
+    )
     amap = build([tmp_path], pipeline=real_pipeline)
     problems = {Path(p["source"]).name: p for p in amap.metadata["problems"]}
     assert problems["empty.txt"]["reason"] == "empty file"

@@ -15,8 +15,9 @@ def brute_grounded(nodes, attacks):
     att = set(attacks)
 
     def defended(s):
-        return {a for a in nodes
-                if all(any((d, b) in att for d in s) for b in nodes if (b, a) in att)}
+        return {
+            a for a in nodes if all(any((d, b) in att for d in s) for b in nodes if (b, a) in att)
+        }
 
     s: set = set()
     while True:
@@ -44,14 +45,17 @@ def brute_preferred(nodes, attacks):
 TEXTBOOK = {
     # name: (nodes, attacks, grounded-in, preferred extensions)
     "single attack": ("ab", [("a", "b")], {"a"}, [{"a"}]),
-    "reinstatement chain": ("abcd", [("a", "b"), ("b", "c"), ("c", "d")], {"a", "c"},
-                            [{"a", "c"}]),
+    "reinstatement chain": ("abcd", [("a", "b"), ("b", "c"), ("c", "d")], {"a", "c"}, [{"a", "c"}]),
     "mutual attack": ("ab", [("a", "b"), ("b", "a")], set(), [{"a"}, {"b"}]),
     "odd cycle": ("abc", [("a", "b"), ("b", "c"), ("c", "a")], set(), [set()]),
     "self attack": ("ab", [("a", "a"), ("a", "b")], set(), [set()]),
     # floating reinstatement: d is in every preferred extension but not grounded
-    "floating": ("abcd", [("a", "b"), ("b", "a"), ("a", "c"), ("b", "c"), ("c", "d")], set(),
-                 [{"a", "d"}, {"b", "d"}]),
+    "floating": (
+        "abcd",
+        [("a", "b"), ("b", "a"), ("a", "c"), ("b", "c"), ("c", "d")],
+        set(),
+        [{"a", "d"}, {"b", "d"}],
+    ),
     # Dung (1995), Nixon diamond extended
     "dung": ("abc", [("a", "b"), ("b", "a"), ("b", "c")], set(), [{"a", "c"}, {"b"}]),
 }
@@ -84,16 +88,21 @@ def test_semantics_supported_attacks():
 
 def dfquad_recursive(node, attackers, supporters, base, weight):
     """Independent DF-QuAD for acyclic graphs, straight from the definition."""
+
     def agg(vals):
         out = 0.0
         for v in vals:
             out = out + v - out * v
         return out
 
-    va = agg(dfquad_recursive(a, attackers, supporters, base, weight) * weight[(a, node)]
-             for a in attackers.get(node, []))
-    vs = agg(dfquad_recursive(s, attackers, supporters, base, weight) * weight[(s, node)]
-             for s in supporters.get(node, []))
+    va = agg(
+        dfquad_recursive(a, attackers, supporters, base, weight) * weight[(a, node)]
+        for a in attackers.get(node, [])
+    )
+    vs = agg(
+        dfquad_recursive(s, attackers, supporters, base, weight) * weight[(s, node)]
+        for s in supporters.get(node, [])
+    )
     v0 = base[node]
     return v0 - v0 * (va - vs) if va >= vs else v0 + (1 - v0) * (vs - va)
 
@@ -139,7 +148,9 @@ def test_semantics_on_a_map_are_stored_and_shown(tmp_path, fake_pipeline, capsys
 
     doc, _ = document_from_text(
         "Cities should build protected bike lanes. Some people argue that bike lanes hurt "
-        "local shops. But shop owners in cities with lanes report more foot traffic.", "x.txt")
+        "local shops. But shop owners in cities with lanes report more foot traffic.",
+        "x.txt",
+    )
     amap = build_documents([doc], pipeline=fake_pipeline)
     main_claim = amap.claim(amap.documents[doc.id].main_claim)
     objection = next(c for c in amap.claims() if "hurt local shops" in c.text)

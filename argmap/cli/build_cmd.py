@@ -10,9 +10,12 @@ from ..dedup import DEFAULT_THRESHOLD
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("build", help="build a map from files and folders",
-                       description="Read .txt, .md, .html and .pdf files (folders recursively) and "
-                                   "save their argument map as JSON.")
+    p = sub.add_parser(
+        "build",
+        help="build a map from files and folders",
+        description="Read .txt, .md, .html and .pdf files (folders recursively) and "
+        "save their argument map as JSON.",
+    )
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to read")
     p.add_argument("-o", "--output", required=True, metavar="MAP.json", help="where to save")
     add_pipeline_options(p)
@@ -21,20 +24,33 @@ def register(sub: Any) -> None:
 
 
 def add_pipeline_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--dedup-threshold", type=float, default=DEFAULT_THRESHOLD,
-                   help=f"cosine similarity at which claims merge (default {DEFAULT_THRESHOLD})")
-    p.add_argument("--embedder", default="all-MiniLM-L6-v2",
-                   help="sentence-transformers model name or local folder; 'hashing' for a "
-                        "model-free fake (default: the bundled all-MiniLM-L6-v2)")
+    p.add_argument(
+        "--dedup-threshold",
+        type=float,
+        default=DEFAULT_THRESHOLD,
+        help=f"cosine similarity at which claims merge (default {DEFAULT_THRESHOLD})",
+    )
+    p.add_argument(
+        "--embedder",
+        default="all-MiniLM-L6-v2",
+        help="sentence-transformers model name or local folder; 'hashing' for a "
+        "model-free fake (default: the bundled all-MiniLM-L6-v2)",
+    )
     p.add_argument("--extractor", default="discourse", help="claim extraction stage by name")
     p.add_argument("--relations", default="discourse", help="relation stage by name")
     p.add_argument("--no-crossdoc", action="store_true", help="do not link claims across documents")
-    p.add_argument("--cross-encoder", metavar="FOLDER", help="local CrossEncoder NLI model folder "
-                   "(for --relations cross-encoder)")
-    p.add_argument("--llm-url", metavar="URL", help="OpenAI-compatible base URL (for the llm stage)")
+    p.add_argument(
+        "--cross-encoder",
+        metavar="FOLDER",
+        help="local CrossEncoder NLI model folder (for --relations cross-encoder)",
+    )
+    p.add_argument(
+        "--llm-url", metavar="URL", help="OpenAI-compatible base URL (for the llm stage)"
+    )
     p.add_argument("--llm-model", metavar="NAME", help="model name on that server")
-    p.add_argument("--llm-key", metavar="KEY", help="API key, if the server needs one "
-                   "(or set ARGMAP_LLM_KEY)")
+    p.add_argument(
+        "--llm-key", metavar="KEY", help="API key, if the server needs one (or set ARGMAP_LLM_KEY)"
+    )
 
 
 def pipeline_from_args(args: argparse.Namespace) -> Any:
@@ -74,16 +90,18 @@ class _Progress:
             if self.bar is None:
                 from tqdm import tqdm
 
-                self.bar = tqdm(total=n, desc="analysing", unit="doc", file=sys.stderr,
-                                leave=False)
+                self.bar = tqdm(total=n, desc="analysing", unit="doc", file=sys.stderr, leave=False)
             self.bar.update(1)
             self.bar.set_postfix_str(item[-40:], refresh=False)
         elif phase in ("dedup", "link"):
             if self.bar is not None:
                 self.bar.close()
                 self.bar = None
-            print(f"{'merging near-duplicates' if phase == 'dedup' else 'linking across documents'}"
-                  "...", file=sys.stderr)
+            print(
+                f"{'merging near-duplicates' if phase == 'dedup' else 'linking across documents'}"
+                "...",
+                file=sys.stderr,
+            )
 
     def close(self) -> None:
         if self.bar is not None:
@@ -106,7 +124,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"  {label}: {p['source']}: {p['reason']}", file=sys.stderr)
     s = amap.stats()
     skipped = sum(1 for p in problems if p["severity"] == "error")
-    print(f"read {s['documents']} document(s), skipped {skipped}; "
-          f"{s['claims']} claims ({s['merged']} merged from {s['mentions']} mentions), "
-          f"{s['supports']} supports, {s['attacks']} attacks -> {args.output}")
+    print(
+        f"read {s['documents']} document(s), skipped {skipped}; "
+        f"{s['claims']} claims ({s['merged']} merged from {s['mentions']} mentions), "
+        f"{s['supports']} supports, {s['attacks']} attacks -> {args.output}"
+    )
     return 0

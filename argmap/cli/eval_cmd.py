@@ -8,15 +8,22 @@ from typing import Any
 
 from .build_cmd import add_pipeline_options, pipeline_from_args
 
-LABELS = [("adu_f1", "unit (ADU) F1"), ("rel_f1", "labelled relation F1"),
-          ("attach_f1", "attachment F1"), ("opp_f1", "counterclaim F1")]
+LABELS = [
+    ("adu_f1", "unit (ADU) F1"),
+    ("rel_f1", "labelled relation F1"),
+    ("attach_f1", "attachment F1"),
+    ("opp_f1", "counterclaim F1"),
+]
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("eval", help="score the default pipeline against a gold set",
-                       description="Write each gold item's text to <id>.txt, build a map, and "
-                                   "print the figures of the reference scorer (score.py beside "
-                                   "the gold file, or --scorer).")
+    p = sub.add_parser(
+        "eval",
+        help="score the default pipeline against a gold set",
+        description="Write each gold item's text to <id>.txt, build a map, and "
+        "print the figures of the reference scorer (score.py beside "
+        "the gold file, or --scorer).",
+    )
     p.add_argument("gold", metavar="GOLD.json")
     p.add_argument("--out", metavar="MAP.json", help="keep the built map here")
     p.add_argument("--scorer", metavar="score.py", help="path of the reference scorer")

@@ -44,8 +44,10 @@ def _short(text: str, n: int = 100) -> str:
 def show(args: argparse.Namespace) -> int:
     amap = _load(args.map)
     s = amap.stats()
-    print(f"{args.map}: {s['documents']} documents, {s['claims']} claims "
-          f"({s['merged']} merged), {s['supports']} supports, {s['attacks']} attacks")
+    print(
+        f"{args.map}: {s['documents']} documents, {s['claims']} claims "
+        f"({s['merged']} merged), {s['supports']} supports, {s['attacks']} attacks"
+    )
     print("\nDocuments:")
     for d in amap.documents.values():
         n = len(amap.claims(document=d.id))
@@ -56,8 +58,10 @@ def show(args: argparse.Namespace) -> int:
     print(f"\nClaims: {pro} pro, {s['claims'] - pro} con")
     labels = amap.acceptance()
     counts = {k: sum(1 for v in labels.values() if v == k) for k in ("in", "out", "undecided")}
-    print(f"Acceptance (grounded): {counts['in']} in, {counts['out']} out, "
-          f"{counts['undecided']} undecided")
+    print(
+        f"Acceptance (grounded): {counts['in']} in, {counts['out']} out, "
+        f"{counts['undecided']} undecided"
+    )
     strength = amap.strength()
     strongest = sorted(amap.claims(), key=lambda c: -strength[c.id])[:3]
     print("Strongest claims (DF-QuAD):")
@@ -87,8 +91,13 @@ def claims(args: argparse.Namespace) -> int:
     if args.json:
         out = []
         for c, s in rows:
-            d = {"id": c.id, "text": c.text, "stance": c.stance, "sources": len(c.documents),
-                 "mentions": len(c.mentions)}
+            d = {
+                "id": c.id,
+                "text": c.text,
+                "stance": c.stance,
+                "sources": len(c.documents),
+                "mentions": len(c.mentions),
+            }
             if s is not None:
                 d["score"] = s
             out.append(d)
@@ -105,12 +114,18 @@ def claim(args: argparse.Namespace) -> int:
     c = amap.claim(args.id)
     sup, att = amap.supporters(c.id), amap.attackers(c.id)
     if args.json:
-        print(json.dumps({
-            "claim": c.to_dict(amap.documents),
-            "passages": amap.passages(c.id),
-            "supporters": [{"id": x.id, "text": x.text} for x in sup],
-            "attackers": [{"id": x.id, "text": x.text} for x in att],
-        }, ensure_ascii=False, indent=1))
+        print(
+            json.dumps(
+                {
+                    "claim": c.to_dict(amap.documents),
+                    "passages": amap.passages(c.id),
+                    "supporters": [{"id": x.id, "text": x.text} for x in sup],
+                    "attackers": [{"id": x.id, "text": x.text} for x in att],
+                },
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
         return 0
     print(f"{c.id}  ({c.stance}, confidence {c.confidence})")
     print(textwrap.fill(c.text, 100))
@@ -119,8 +134,14 @@ def claim(args: argparse.Namespace) -> int:
     print(f"\nSources ({len(c.mentions)}):")
     for p in amap.passages(c.id, context=80):
         print(f"  {p['source']} [{p['start']}:{p['end']}]")
-        print(textwrap.indent(textwrap.fill(
-            f"…{_short(p['before'], 80)} »{p['text']}« {_short(p['after'], 80)}…", 96), "    "))
+        print(
+            textwrap.indent(
+                textwrap.fill(
+                    f"…{_short(p['before'], 80)} »{p['text']}« {_short(p['after'], 80)}…", 96
+                ),
+                "    ",
+            )
+        )
     if c.members:
         print(f"\nMerged variants ({len(c.members)}):")
         for m in c.members:

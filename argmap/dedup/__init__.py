@@ -3,5 +3,4 @@
 from .merge import DEFAULT_THRESHOLD, SAME_DOCUMENT_THRESHOLD, cluster, medoid
 from .polarity import polarity_conflict
 
-__all__ = ["cluster", "medoid", "polarity_conflict", "DEFAULT_THRESHOLD",
-           "SAME_DOCUMENT_THRESHOLD"]
+__all__ = ["cluster", "medoid", "polarity_conflict", "DEFAULT_THRESHOLD", "SAME_DOCUMENT_THRESHOLD"]

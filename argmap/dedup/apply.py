@@ -11,11 +11,14 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from ..embed.base import Embedder
-from ..model import Claim, Member, Relation, round_conf
+from ..model import Claim, Member, Mention, Relation, round_conf
 from .merge import DEFAULT_THRESHOLD, SAME_DOCUMENT_THRESHOLD, cluster, medoid
+from .polarity import PairVeto
 
 
-def explode(claims: Sequence[Claim], relations: Sequence[Relation]) -> tuple[list[Claim], list[Relation]]:
+def explode(
+    claims: Sequence[Claim], relations: Sequence[Relation]
+) -> tuple[list[Claim], list[Relation]]:
     """The claims and relations as they were before any merge."""
     out: list[Claim] = []
     for c in claims:
@@ -24,9 +27,17 @@ def explode(claims: Sequence[Claim], relations: Sequence[Relation]) -> tuple[lis
             continue
         meta = {k: v for k, v in c.metadata.items() if k != "merged"}
         for m in c.members:
-            out.append(Claim(id=m.id, text=m.text, mentions=m.mentions, stance=m.stance,
-                             confidence=m.confidence, stage=m.stage or c.stage,
-                             metadata=meta if m.id == c.id else {}))
+            out.append(
+                Claim(
+                    id=m.id,
+                    text=m.text,
+                    mentions=m.mentions,
+                    stance=m.stance,
+                    confidence=m.confidence,
+                    stage=m.stage or c.stage,
+                    metadata=meta if m.id == c.id else {},
+                )
+            )
     rels: list[Relation] = []
     for r in relations:
         if not r.pairs:
@@ -52,7 +63,9 @@ def merge(
     texts = [c.text for c in claims]
     vecs = embedder.encode(texts)
     docs = [frozenset(c.documents) for c in claims]
-    groups = cluster(texts, vecs, docs, threshold, same_document_threshold)
+    groups = cluster(
+        texts, vecs, docs, threshold, same_document_threshold, conflict=PairVeto(embedder)
+    )
     home: dict[str, str] = {}
     merged: list[Claim] = []
     for g in groups:
@@ -64,14 +77,19 @@ def merge(
             merged.append(canon)
             continue
         members = []
-        mentions = []
+        mentions: list[Mention] = []
         for i in sorted(g, key=lambda i: (i != canon_i, i)):
             c = claims[i]
             sim = round_conf(float(vecs[i] @ vecs[canon_i])) if i != canon_i else 1.0
             members.append(Member(c.id, c.text, c.mentions, c.stance, c.confidence, sim, c.stage))
             mentions.extend(c.mentions)
-        merged.append(canon.with_(mentions=tuple(mentions), members=tuple(members),
-                                  confidence=round_conf(max(claims[i].confidence for i in g))))
+        merged.append(
+            canon.with_(
+                mentions=tuple(mentions),
+                members=tuple(members),
+                confidence=round_conf(max(claims[i].confidence for i in g)),
+            )
+        )
     combined: dict[tuple[str, str, str], list[Relation]] = defaultdict(list)
     for r in relations:
         s, t = home.get(r.source), home.get(r.target)
@@ -88,8 +106,18 @@ def merge(
             miss *= 1.0 - r.confidence
         pairs = tuple(sorted({(r.source, r.target) for r in group}))
         scope = "document" if all(r.scope == "document" for r in group) else "across"
-        rels.append(Relation(s, t, typ, round_conf(1.0 - miss), group[0].stage,
-                             sum(r.count for r in group), scope, pairs))
+        rels.append(
+            Relation(
+                s,
+                t,
+                typ,
+                round_conf(1.0 - miss),
+                group[0].stage,
+                sum(r.count for r in group),
+                scope,
+                pairs,
+            )
+        )
     return merged, rels
 
 

@@ -12,8 +12,9 @@ APPROX_ABOVE = 20_000
 CHUNK = 2048
 
 
-def neighbour_pairs(vecs: np.ndarray, threshold: float, k: int = 10,
-                    approx: bool | None = None) -> list[tuple[float, int, int]]:
+def neighbour_pairs(
+    vecs: np.ndarray, threshold: float, k: int = 10, approx: bool | None = None
+) -> list[tuple[float, int, int]]:
     """(similarity, i, j) with i < j for each of every vector's k nearest neighbours at or above
     ``threshold``, most similar first."""
     n = len(vecs)
@@ -27,7 +28,7 @@ def neighbour_pairs(vecs: np.ndarray, threshold: float, k: int = 10,
         sims, idx = _exact_knn(vecs, k + 1)
     seen: dict[tuple[int, int], float] = {}
     for i in range(n):
-        for s, j in zip(sims[i], idx[i]):
+        for s, j in zip(sims[i], idx[i], strict=False):
             j = int(j)
             if j < 0 or j == i or s < threshold:
                 continue
@@ -62,7 +63,9 @@ def _faiss_knn(vecs: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     nlist = max(1, int(4 * np.sqrt(n)))
     quantizer = faiss.IndexFlatIP(d)
     index = faiss.IndexIVFFlat(quantizer, d, nlist, faiss.METRIC_INNER_PRODUCT)
-    train = x if n <= 50 * nlist else x[np.random.default_rng(0).choice(n, 50 * nlist, replace=False)]
+    train = (
+        x if n <= 50 * nlist else x[np.random.default_rng(0).choice(n, 50 * nlist, replace=False)]
+    )
     index.train(train)
     index.add(x)
     index.nprobe = 8

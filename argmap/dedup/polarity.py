@@ -9,34 +9,108 @@ from __future__ import annotations
 import re
 
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*")
-_NEG = frozenset("not no never none nobody nothing neither nor cannot without hardly barely "
-                 "rarely seldom".split())
+_NEG = frozenset(
+    [
+        "not",
+        "no",
+        "never",
+        "none",
+        "nobody",
+        "nothing",
+        "neither",
+        "nor",
+        "cannot",
+        "without",
+        "hardly",
+        "barely",
+        "rarely",
+        "seldom",
+    ]
+)
 _ANTONYMS = [
-    ("harder", "easier"), ("hard", "easy"), ("more", "less"), ("more", "fewer"),
-    ("increase", "decrease"), ("increases", "decreases"), ("increased", "decreased"),
-    ("raise", "lower"), ("raises", "lowers"), ("higher", "lower"), ("high", "low"),
-    ("better", "worse"), ("good", "bad"), ("best", "worst"), ("safer", "riskier"),
-    ("safe", "unsafe"), ("safe", "dangerous"), ("secure", "insecure"), ("safer", "more dangerous"),
-    ("strengthen", "weaken"), ("strengthens", "weakens"), ("help", "hurt"), ("helps", "hurts"),
-    ("helps", "harms"), ("help", "harm"), ("benefit", "harm"), ("benefits", "harms"),
-    ("speeds", "slows"), ("speed", "slow"), ("accelerate", "slow"), ("accelerates", "slows"),
-    ("faster", "slower"), ("open", "closed"), ("always", "never"), ("all", "none"),
-    ("cheap", "expensive"), ("cheaper", "costlier"), ("cheaper", "more expensive"),
-    ("possible", "impossible"), ("legal", "illegal"), ("likely", "unlikely"),
-    ("true", "false"), ("right", "wrong"), ("win", "lose"), ("gain", "loss"),
-    ("support", "oppose"), ("supports", "opposes"), ("agree", "disagree"),
-    ("allow", "forbid"), ("allow", "prevent"), ("allows", "prevents"), ("enable", "prevent"),
-    ("enables", "prevents"), ("encourage", "discourage"), ("encourages", "discourages"),
-    ("reduce", "increase"), ("reduces", "increases"), ("improve", "worsen"),
-    ("improves", "worsens"), ("rise", "fall"), ("rises", "falls"), ("grow", "shrink"),
-    ("grows", "shrinks"), ("up", "down"), ("pro", "anti"), ("for", "against"),
-    ("must", "must not"), ("should", "should not"), ("transparent", "opaque"),
-    ("public", "private"), ("public", "secret"), ("centralised", "decentralised"),
-    ("centralized", "decentralized"), ("democratise", "concentrate"),
-    ("democratize", "concentrate"), ("succeed", "fail"), ("succeeds", "fails"),
-    ("strong", "weak"), ("stronger", "weaker"), ("many", "few"), ("most", "least"),
+    ("harder", "easier"),
+    ("hard", "easy"),
+    ("more", "less"),
+    ("more", "fewer"),
+    ("increase", "decrease"),
+    ("increases", "decreases"),
+    ("increased", "decreased"),
+    ("raise", "lower"),
+    ("raises", "lowers"),
+    ("higher", "lower"),
+    ("high", "low"),
+    ("better", "worse"),
+    ("good", "bad"),
+    ("best", "worst"),
+    ("safer", "riskier"),
+    ("safe", "unsafe"),
+    ("safe", "dangerous"),
+    ("secure", "insecure"),
+    ("safer", "more dangerous"),
+    ("strengthen", "weaken"),
+    ("strengthens", "weakens"),
+    ("help", "hurt"),
+    ("helps", "hurts"),
+    ("helps", "harms"),
+    ("help", "harm"),
+    ("benefit", "harm"),
+    ("benefits", "harms"),
+    ("speeds", "slows"),
+    ("speed", "slow"),
+    ("accelerate", "slow"),
+    ("accelerates", "slows"),
+    ("faster", "slower"),
+    ("open", "closed"),
+    ("always", "never"),
+    ("all", "none"),
+    ("cheap", "expensive"),
+    ("cheaper", "costlier"),
+    ("cheaper", "more expensive"),
+    ("possible", "impossible"),
+    ("legal", "illegal"),
+    ("likely", "unlikely"),
+    ("true", "false"),
+    ("right", "wrong"),
+    ("win", "lose"),
+    ("gain", "loss"),
+    ("support", "oppose"),
+    ("supports", "opposes"),
+    ("agree", "disagree"),
+    ("allow", "forbid"),
+    ("allow", "prevent"),
+    ("allows", "prevents"),
+    ("enable", "prevent"),
+    ("enables", "prevents"),
+    ("encourage", "discourage"),
+    ("encourages", "discourages"),
+    ("reduce", "increase"),
+    ("reduces", "increases"),
+    ("improve", "worsen"),
+    ("improves", "worsens"),
+    ("rise", "fall"),
+    ("rises", "falls"),
+    ("grow", "shrink"),
+    ("grows", "shrinks"),
+    ("up", "down"),
+    ("pro", "anti"),
+    ("for", "against"),
+    ("must", "must not"),
+    ("should", "should not"),
+    ("transparent", "opaque"),
+    ("public", "private"),
+    ("public", "secret"),
+    ("centralised", "decentralised"),
+    ("centralized", "decentralized"),
+    ("democratise", "concentrate"),
+    ("democratize", "concentrate"),
+    ("succeed", "fail"),
+    ("succeeds", "fails"),
+    ("strong", "weak"),
+    ("stronger", "weaker"),
+    ("many", "few"),
+    ("most", "least"),
 ]
-_ANT = {}
+_ANT: dict[str, set[str]] = {}
 for a, b in _ANTONYMS:
     _ANT.setdefault(a, set()).add(b)
     _ANT.setdefault(b, set()).add(a)
@@ -66,3 +140,150 @@ def polarity_conflict(a: str, b: str) -> bool:
     na = {t for t in ta if t[0].isdigit()}
     nb = {t for t in tb if t[0].isdigit()}
     return bool(na and nb and na != nb)
+
+
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "by",
+        "with",
+        "from",
+        "and",
+        "or",
+        "nor",
+        "but",
+        "as",
+        "is",
+        "are",
+        "be",
+        "been",
+        "being",
+        "was",
+        "were",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "their",
+        "they",
+        "them",
+        "we",
+        "our",
+        "you",
+        "your",
+        "i",
+        "my",
+        "he",
+        "she",
+        "his",
+        "her",
+        "can",
+        "could",
+        "will",
+        "would",
+        "should",
+        "may",
+        "might",
+        "must",
+        "do",
+        "does",
+        "did",
+        "has",
+        "have",
+        "had",
+        "up",
+        "down",
+        "out",
+        "so",
+        "than",
+        "then",
+        "very",
+        "also",
+        "even",
+        "just",
+        "only",
+        "any",
+        "some",
+        "all",
+        "each",
+        "such",
+        "into",
+        "over",
+        "about",
+        "after",
+        "before",
+        "because",
+        "while",
+        "if",
+        "when",
+        "which",
+        "who",
+        "whom",
+        "what",
+        "how",
+        "why",
+        "get",
+        "gets",
+        "got",
+        "make",
+        "makes",
+        "made",
+    ]
+)
+
+
+def _stem(w: str) -> str:
+    for suf in ("ing", "edly", "ed", "ly", "es", "s"):
+        if w.endswith(suf) and len(w) - len(suf) >= 4:
+            return w[: -len(suf)]
+    return w
+
+
+def content_words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOP and len(w) > 2]
+
+
+def substituted_words(a: str, b: str) -> tuple[str, str] | None:
+    """When two texts differ in exactly one content word each, that pair of words; else None.
+
+    "Open models are harder to secure" / "... harder to maintain": same frame, another point.
+    """
+    wa, wb = content_words(a), content_words(b)
+    sa, sb = {_stem(w) for w in wa}, {_stem(w) for w in wb}
+    ua = sorted({w for w in wa if _stem(w) not in sb})
+    ub = sorted({w for w in wb if _stem(w) not in sa})
+    if len(ua) == 1 and len(ub) == 1:
+        return ua[0], ub[0]
+    return None
+
+
+class PairVeto:
+    """Vetoes a merge of two similar texts that likely make different points.
+
+    Two checks an embedding blurs: opposite polarity (negation, antonyms, numbers), and a minimal
+    pair — the texts share their frame and differ in one content word that is not a synonym.
+    """
+
+    def __init__(self, embedder: object | None = None, synonym_floor: float = 0.6) -> None:
+        self.embedder = embedder
+        self.synonym_floor = synonym_floor
+
+    def __call__(self, a: str, b: str) -> bool:
+        if polarity_conflict(a, b):
+            return True
+        sub = substituted_words(a, b)
+        if sub is None or self.embedder is None:
+            return False
+        v = self.embedder.encode(list(sub))  # type: ignore[attr-defined]
+        return float(v[0] @ v[1]) < self.synonym_floor

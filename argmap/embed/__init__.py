@@ -4,5 +4,10 @@ from .base import CachedEmbedder, Embedder
 from .hashing import HashingEmbedder
 from .st import DEFAULT_MODEL, SentenceTransformerEmbedder
 
-__all__ = ["Embedder", "CachedEmbedder", "HashingEmbedder", "SentenceTransformerEmbedder",
-           "DEFAULT_MODEL"]
+__all__ = [
+    "Embedder",
+    "CachedEmbedder",
+    "HashingEmbedder",
+    "SentenceTransformerEmbedder",
+    "DEFAULT_MODEL",
+]

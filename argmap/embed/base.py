@@ -31,9 +31,9 @@ class CachedEmbedder:
         keys = [digest(t) for t in texts]
         missing = list(dict.fromkeys(k for k in keys if k not in self._cache))
         if missing:
-            by_key = {k: t for k, t in zip(keys, texts)}
+            by_key = {k: t for k, t in zip(keys, texts, strict=False)}
             vecs = self.inner.encode([by_key[k] for k in missing])
-            for k, v in zip(missing, vecs):
+            for k, v in zip(missing, vecs, strict=False):
                 self._cache[k] = v
         if not keys:
             return np.zeros((0, 0), dtype=np.float32)

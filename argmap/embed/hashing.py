@@ -27,7 +27,7 @@ class HashingEmbedder:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for i, t in enumerate(texts):
             toks = _TOKEN.findall(t.lower())
-            feats = toks + [a + " " + b for a, b in zip(toks, toks[1:])]
+            feats = toks + [a + " " + b for a, b in zip(toks, toks[1:], strict=False)]
             for f in feats:
                 h = zlib.crc32(f.encode())
                 out[i, h % self.dim] += 1.0 if (h >> 31) & 1 else -1.0

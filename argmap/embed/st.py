@@ -31,7 +31,9 @@ class SentenceTransformerEmbedder:
 
     _lock = threading.Lock()
 
-    def __init__(self, model: str = DEFAULT_MODEL, device: str = "cpu", batch_size: int = 64) -> None:
+    def __init__(
+        self, model: str = DEFAULT_MODEL, device: str = "cpu", batch_size: int = 64
+    ) -> None:
         self.model_name = model
         self.name = model
         self.device = device

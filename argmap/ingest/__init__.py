@@ -12,9 +12,16 @@ from .clean import clean_text
 from .decode import has_mojibake
 from .readers import SUPPORTED, media_type_of, read_bytes, read_file
 
-__all__ = ["Problem", "IngestResult", "collect_files", "load_document", "load_documents",
-           "load_bytes",
-           "document_from_text", "SUPPORTED"]
+__all__ = [
+    "Problem",
+    "IngestResult",
+    "collect_files",
+    "load_document",
+    "load_documents",
+    "load_bytes",
+    "document_from_text",
+    "SUPPORTED",
+]
 
 MIN_WORDS = 5
 
@@ -93,14 +100,17 @@ def load_bytes(data: bytes, name: str) -> tuple[Document, list[Problem]]:
     return _finish(read_bytes(data, name), name)
 
 
-def _finish(read: tuple[str, str, str, dict[str, str]], source: str) -> tuple[Document, list[Problem]]:
+def _finish(
+    read: tuple[str, str, str, dict[str, str]], source: str
+) -> tuple[Document, list[Problem]]:
     raw, title, media, meta = read
     warnings = []
     enc = meta.get("encoding", "")
     if enc and enc not in ("utf-8", "utf-8-sig", "ascii"):
         warnings.append(Problem(source, f"not UTF-8; read as {enc}", "warning"))
-    doc, more = document_from_text(raw, source, title, media, meta,
-                                   markup=media in ("text/plain", "text/markdown"))
+    doc, more = document_from_text(
+        raw, source, title, media, meta, markup=media in ("text/plain", "text/markdown")
+    )
     return doc, warnings + more
 
 
@@ -122,7 +132,9 @@ def load_documents(
             continue
         result.problems.extend(warnings)
         if doc.id in seen:
-            result.problems.append(Problem(str(f), f"same text as {seen[doc.id]}; skipped", "warning"))
+            result.problems.append(
+                Problem(str(f), f"same text as {seen[doc.id]}; skipped", "warning")
+            )
             continue
         seen[doc.id] = str(f)
         result.documents.append(doc)

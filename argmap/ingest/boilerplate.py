@@ -21,11 +21,52 @@ from collections import Counter
 from dataclasses import dataclass
 
 FUNCTION_WORDS = frozenset(
-    "a an the of to in on at for by with from and or nor but as is are be into over than that "
-    "this these those it its our your their my his her we you they i".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "by",
+        "with",
+        "from",
+        "and",
+        "or",
+        "nor",
+        "but",
+        "as",
+        "is",
+        "are",
+        "be",
+        "into",
+        "over",
+        "than",
+        "that",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "our",
+        "your",
+        "their",
+        "my",
+        "his",
+        "her",
+        "we",
+        "you",
+        "they",
+        "i",
+    ]
 )
 _WORD = re.compile(r"\S+")
-_COPYRIGHT = re.compile(r"(©|\(c\)\s*\d{4}|\bcopyright\s+(©\s*)?\d{4}|\ball rights reserved\b)", re.I)
+_COPYRIGHT = re.compile(
+    r"(©|\(c\)\s*\d{4}|\bcopyright\s+(©\s*)?\d{4}|\ball rights reserved\b)", re.I
+)
 _TERMINAL = re.compile(r"[.!?:;…][\"'”’)\]]*$")
 
 
@@ -66,7 +107,7 @@ def is_chrome_line(line: str) -> bool:
 def is_self_repeating(tokens: list[str]) -> bool:
     """Buttons and menus repeat themselves ("Save this Save Save this Save"); prose does not."""
     words = [_alpha(t).lower() for t in tokens if _alpha(t)]
-    bigrams = list(zip(words, words[1:]))
+    bigrams = list(zip(words, words[1:], strict=False))
     return len(bigrams) >= 4 and len(set(bigrams)) / len(bigrams) < 0.7
 
 

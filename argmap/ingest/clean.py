@@ -56,7 +56,7 @@ def remove_chrome(text: str) -> tuple[str, int]:
     tails = bp.repeated_tails(all_sentences)
     repeated = bp.repeated_short_lines(all_sentences) | bp.repeated_short_lines(lines)
     kept_lines: list[str] = []
-    for ln, sents in zip(lines, sentence_texts):
+    for ln, sents in zip(lines, sentence_texts, strict=False):
         if not ln.strip():
             kept_lines.append("")
             continue

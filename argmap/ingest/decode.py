@@ -103,9 +103,7 @@ def repair_text(text: str) -> tuple[str, int]:
     return out, removed
 
 
-_MOJIBAKE = re.compile(
-    r"(Ã[\x80-\xbf\u0080-\u00ff]|â€|Â[\u00a0-\u00bf]|‚Ä|√©|Ã©|ï»¿|\ufffd)"
-)
+_MOJIBAKE = re.compile(r"(Ã[\x80-\xbf\u0080-\u00ff]|â€|Â[\u00a0-\u00bf]|‚Ä|√©|Ã©|ï»¿|\ufffd)")
 
 
 def has_mojibake(text: str) -> bool:

@@ -6,14 +6,64 @@ import html as _html
 import re
 from html.parser import HTMLParser
 
-_SKIP = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "svg",
-         "button", "iframe", "template", "select", "menu"}
-_BLOCK = {"p", "div", "section", "article", "main", "li", "h1", "h2", "h3", "h4", "h5", "h6",
-          "blockquote", "br", "tr", "pre", "dd", "dt", "figcaption"}
-_NOISE_ATTR = re.compile(r"\b(nav|menu|footer|header|cookie|banner|advert|ad|ads|promo|related|"
-                         r"share|social|sidebar|newsletter|subscribe|breadcrumb|comment-form)\b", re.I)
-_VOID = {"br", "img", "hr", "meta", "link", "input", "source", "wbr", "area", "base", "col",
-         "embed", "param", "track"}
+_SKIP = {
+    "script",
+    "style",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "noscript",
+    "svg",
+    "button",
+    "iframe",
+    "template",
+    "select",
+    "menu",
+}
+_BLOCK = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "br",
+    "tr",
+    "pre",
+    "dd",
+    "dt",
+    "figcaption",
+}
+_NOISE_ATTR = re.compile(
+    r"\b(nav|menu|footer|header|cookie|banner|advert|ad|ads|promo|related|"
+    r"share|social|sidebar|newsletter|subscribe|breadcrumb|comment-form)\b",
+    re.I,
+)
+_VOID = {
+    "br",
+    "img",
+    "hr",
+    "meta",
+    "link",
+    "input",
+    "source",
+    "wbr",
+    "area",
+    "base",
+    "col",
+    "embed",
+    "param",
+    "track",
+}
 
 
 class _Extractor(HTMLParser):
@@ -67,7 +117,9 @@ def _fallback(markup: str) -> tuple[str, str]:
     text = re.sub(r"\n\s*\n+", "\n\n", text)
     lines = [ln.strip() for ln in text.split("\n")]
     # a block of short link-like lines is a link list, not prose
-    kept = [ln for ln in lines if not ln or len(ln.split()) > 3 or ln.endswith((".", "?", "!", ":"))]
+    kept = [
+        ln for ln in lines if not ln or len(ln.split()) > 3 or ln.endswith((".", "?", "!", ":"))
+    ]
     return "\n".join(kept).strip(), p.title.strip()
 
 

@@ -10,9 +10,15 @@ from ..errors import IngestError
 from .decode import decode_bytes
 from .html import html_to_text
 
-SUPPORTED = {".txt": "text/plain", ".text": "text/plain", ".md": "text/markdown",
-             ".markdown": "text/markdown", ".html": "text/html", ".htm": "text/html",
-             ".pdf": "application/pdf"}
+SUPPORTED = {
+    ".txt": "text/plain",
+    ".text": "text/plain",
+    ".md": "text/markdown",
+    ".markdown": "text/markdown",
+    ".html": "text/html",
+    ".htm": "text/html",
+    ".pdf": "application/pdf",
+}
 
 
 def media_type_of(path: Path) -> str | None:
@@ -73,8 +79,11 @@ def read_file(path: Path) -> tuple[str, str, str, dict[str, str]]:
     """Read ``path``; return (text, title, media type, metadata). Text is not yet cleaned."""
     source = str(path)
     if media_type_of(path) is None:
-        raise IngestError(source, f"unsupported file type '{path.suffix or '(none)'}'; "
-                                  f"argmap reads {', '.join(sorted(SUPPORTED))}")
+        raise IngestError(
+            source,
+            f"unsupported file type '{path.suffix or '(none)'}'; "
+            f"argmap reads {', '.join(sorted(SUPPORTED))}",
+        )
     try:
         data = path.read_bytes()
     except OSError as e:
@@ -86,8 +95,11 @@ def read_bytes(data: bytes, source: str) -> tuple[str, str, str, dict[str, str]]
     """Read a file's bytes, its kind taken from the name in ``source`` (uploads use this)."""
     media = media_type_of(Path(source))
     if media is None:
-        raise IngestError(source, f"unsupported file type '{Path(source).suffix or '(none)'}'; "
-                                  f"argmap reads {', '.join(sorted(SUPPORTED))}")
+        raise IngestError(
+            source,
+            f"unsupported file type '{Path(source).suffix or '(none)'}'; "
+            f"argmap reads {', '.join(sorted(SUPPORTED))}",
+        )
     if not data.strip():
         raise IngestError(source, "empty file")
     meta: dict[str, str] = {}

@@ -66,15 +66,31 @@ def _is_objection(text: str, clause: int) -> bool:
         assert lead is not None
         word = lead.group().strip().lower()
         # "some"/"many people"/"critics": only an objection when they are said to hold a view
-        if word in ("some", "others", "many people", "a lot of people", "those who",
-                    "people who", "proponents of", "supporters of", "there are those",
-                    "there are people", "critics", "opponents", "skeptics", "sceptics",
-                    "detractors"):
+        if word in (
+            "some",
+            "others",
+            "many people",
+            "a lot of people",
+            "those who",
+            "people who",
+            "proponents of",
+            "supporters of",
+            "there are those",
+            "there are people",
+            "critics",
+            "opponents",
+            "skeptics",
+            "sceptics",
+            "detractors",
+        ):
             return bool(cues.OBJECTION_VERB.search(t))
         return True
     head = " ".join(t.split()[:8])
-    return bool(cues.OTHERS_SUBJECT.search(head) and cues.OBJECTION_VERB.search(head)
-                and not cues.FIRST_PERSON.search(head.split()[0] if head else ""))
+    return bool(
+        cues.OTHERS_SUBJECT.search(head)
+        and cues.OBJECTION_VERB.search(head)
+        and not cues.FIRST_PERSON.search(head.split()[0] if head else "")
+    )
 
 
 def analyse_units(doc: Document) -> list[_U]:
@@ -132,8 +148,38 @@ _VERBISH = re.compile(
 )
 
 
-_DANGLING = frozenset("a an the and or but it of to in on at for with by from that which who "
-                      "we they i he she is are was were".split())
+_DANGLING = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "it",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "that",
+        "which",
+        "who",
+        "we",
+        "they",
+        "i",
+        "he",
+        "she",
+        "is",
+        "are",
+        "was",
+        "were",
+    ]
+)
 
 
 def _is_argumentative(text: str, unit: Unit, piece: str) -> bool:
@@ -226,8 +272,12 @@ class DiscourseExtractor:
 
     name = STAGE
 
-    def __init__(self, embedder: Embedder | None = None, after_objection: bool = True,
-                 central_weights: dict[str, float] | None = None) -> None:
+    def __init__(
+        self,
+        embedder: Embedder | None = None,
+        after_objection: bool = True,
+        central_weights: dict[str, float] | None = None,
+    ) -> None:
         self.embedder = embedder
         self.after_objection = after_objection
         self.central_weights = dict(CENTRAL_WEIGHTS, **(central_weights or {}))
@@ -238,8 +288,9 @@ class DiscourseExtractor:
             return Extraction()
         sims = self._centroid_sims(units)
         n = len(units)
-        scores = [_central_score(x, n, float(sims[i]), self.central_weights)
-                  for i, x in enumerate(units)]
+        scores = [
+            _central_score(x, n, float(sims[i]), self.central_weights) for i, x in enumerate(units)
+        ]
         central = int(np.argmax(scores))
         assign_roles(units, central, self.after_objection)
         claims = []
@@ -255,9 +306,13 @@ class DiscourseExtractor:
                     stance=stance,
                     confidence=round_conf(conf),
                     stage=STAGE,
-                    metadata={"role": x.role, "sentence": x.unit.sentence,
-                              "clause": x.unit.clause, "paragraph": x.para,
-                              "section": x.heading},
+                    metadata={
+                        "role": x.role,
+                        "sentence": x.unit.sentence,
+                        "clause": x.unit.clause,
+                        "paragraph": x.para,
+                        "section": x.heading,
+                    },
                 )
             )
         return Extraction(claims=claims, main_claim=claims[central].id)
@@ -308,15 +363,26 @@ class DiscourseRelations:
                 # an objection continued by "and ..." backs the objection before it
                 if last_obj is not None and last_obj == i - 1 and cues.ADDITION_LEAD.search(t):
                     rels[i] = (i - 1, "supports", 0.55)
-                elif same_sent_next and cues.CONCESSION_LEAD.search(t) and clause[i] == 0 \
-                        and i + 1 != central and roles[i + 1] != "objection" and False:
+                elif (
+                    same_sent_next
+                    and cues.CONCESSION_LEAD.search(t)
+                    and clause[i] == 0
+                    and i + 1 != central
+                    and roles[i + 1] != "objection"
+                    and False
+                ):
                     rels[i] = (i + 1, "attacks", 0.6)
                 else:
                     rels[i] = (central, "attacks", 0.65)
                 last_obj = i
                 continue
-            if same_sent_prev and clause[i] > 0 and re.match(r"\W*and\b", t, re.I) \
-                    and (i - 1) in rels and role == roles[i - 1]:
+            if (
+                same_sent_prev
+                and clause[i] > 0
+                and re.match(r"\W*and\b", t, re.I)
+                and (i - 1) in rels
+                and role == roles[i - 1]
+            ):
                 rels[i] = rels[i - 1]  # "X and Y": a co-premise with the same target
                 continue
             if role == "rebuttal" and last_obj is not None:
@@ -350,14 +416,20 @@ class DiscourseRelations:
             out.append(Relation(ids[i], ids[j], kind, round_conf(conf), STAGE))
         return out
 
-    def _attach(self, i: int, central: int, vecs: np.ndarray | None,
-                sent: Sequence[int], last_obj: int | None) -> int:
+    def _attach(
+        self,
+        i: int,
+        central: int,
+        vecs: np.ndarray | None,
+        sent: Sequence[int],
+        last_obj: int | None,
+    ) -> int:
         """An unmarked unit supports the main claim, or the unit just before it when it is
         clearly closer in meaning (an elaboration)."""
         if vecs is None or i == 0:
             return central
         prev = i - 1
-        if prev == central or prev == last_obj:
+        if prev in (central, last_obj):
             return central
         s_central = float(vecs[i] @ vecs[central])
         s_prev = float(vecs[i] @ vecs[prev])

@@ -31,8 +31,35 @@ def _discourse_relater(**kw: Any) -> Any:
     return DiscourseRelations(embedder=kw.get("embedder"))
 
 
+def _cross_encoder_relater(**kw: Any) -> Any:
+    from .cross_encoder import CrossEncoderRelations
+
+    return CrossEncoderRelations(kw.get("cross_encoder"),
+                                 label_map=kw.get("cross_encoder_labels"))
+
+
+def _llm_options(kw: dict[str, Any]) -> dict[str, Any]:
+    return {"url": kw.get("llm_url"), "model": kw.get("llm_model"), "key": kw.get("llm_key"),
+            "timeout": kw.get("llm_timeout"), "retries": kw.get("llm_retries")}
+
+
+def _llm_extractor(**kw: Any) -> Any:
+    from .llm import LLMExtractor
+
+    return LLMExtractor(**_llm_options(kw))
+
+
+def _llm_relater(**kw: Any) -> Any:
+    from .llm import LLMRelations
+
+    return LLMRelations(**_llm_options(kw))
+
+
 register_extractor("discourse", _discourse_extractor)
 register_relater("discourse", _discourse_relater)
+register_relater("cross-encoder", _cross_encoder_relater)
+register_extractor("llm", _llm_extractor)
+register_relater("llm", _llm_relater)
 
 
 def extractor(name: str, **kw: Any) -> Any:

@@ -1,0 +1,409 @@
+"""argmap in the browser: open or build a map, filter it, and follow one claim to its sources.
+
+A thin Streamlit shell. What the graph shows comes from :func:`argmap.view.view_data` and its
+HTML from :func:`argmap.view.render_html`; this file only wires widgets to the library.
+
+Environment:
+    ARGMAP_MAP        map JSON opened at start (default: data/map.json next to this file)
+    ARGMAP_EMBEDDER   embedding model for search, re-merging and builds ("hashing" in tests)
+    ARGMAP_MAX_NODES  default node cap of the graph (400)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import importlib.util
+import os
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import streamlit as st
+
+from argmap import view
+from argmap.amap import ArgumentMap
+from argmap.embed import CachedEmbedder, Embedder, HashingEmbedder, SentenceTransformerEmbedder
+from argmap.errors import ArgmapError, IngestError
+from argmap.ingest import load_bytes
+from argmap.model import Claim, Document
+from argmap.pipeline import Pipeline
+
+HERE = Path(__file__).resolve().parent
+DOC_TYPES = ["txt", "md", "markdown", "html", "htm", "pdf"]
+DEFAULT_THRESHOLD = 0.80
+SEARCH_RESULTS = 8
+# (button label, file extension, mime type, function names tried in argmap.export)
+EXPORTS: list[tuple[str, str, str, tuple[str, ...]]] = [
+    ("Turtle (RDF)", "ttl", "text/turtle", ("to_turtle", "turtle", "dumps_turtle")),
+    ("JSON-LD", "jsonld", "application/ld+json", ("to_jsonld", "to_json_ld", "jsonld")),
+    ("AIF JSON", "aif.json", "application/json", ("to_aif", "to_aif_json", "aif_json", "aif")),
+    ("Argdown", "argdown", "text/plain", ("to_argdown", "argdown")),
+    ("GraphML", "graphml", "application/xml", ("to_graphml", "graphml")),
+]
+
+
+# ---- loading --------------------------------------------------------------------------------
+
+@st.cache_resource(show_spinner=False)
+def shared_embedder(name: str) -> Embedder:
+    """One embedder per model name for the whole server, so the model loads once."""
+    if name == "hashing":
+        return HashingEmbedder()
+    return CachedEmbedder(SentenceTransformerEmbedder(name))
+
+
+def embedder_for(amap: ArgumentMap) -> Embedder:
+    name = os.environ.get("ARGMAP_EMBEDDER") or str(amap.metadata.get("embedder") or "")
+    return shared_embedder(name or "all-MiniLM-L6-v2")
+
+
+@st.cache_resource(show_spinner="Loading the map…", max_entries=4)
+def load_path(path: str, mtime: float) -> ArgumentMap:
+    """A map file, cached per modification time so a rebuilt file is picked up."""
+    return ArgumentMap.load(path)
+
+
+@st.cache_resource(show_spinner="Loading the map…", max_entries=4)
+def load_json_bytes(data: bytes, name: str) -> ArgumentMap:
+    import json
+
+    try:
+        raw = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise ArgmapError(f"{name}: not a JSON map ({e})") from e
+    return ArgumentMap.from_dict(raw, source=name)
+
+
+@st.cache_resource(show_spinner="Re-merging near-duplicate claims…", max_entries=8)
+def remerged(_amap: ArgumentMap, key: str, threshold: float) -> ArgumentMap:
+    """The map merged at ``threshold``; ``key`` names the base map (it is not hashed)."""
+    return _amap.remerge(threshold, embedder_for(_amap))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def graph(_amap: ArgumentMap, key: str, filters: tuple[Any, ...]) -> tuple[dict[str, Any], str]:
+    """View data and page for one map version and one set of filters."""
+    stance, documents, relation_types, min_conf, focus, depth, color_by, max_nodes = filters
+    data = view.view_data(_amap, stance=stance, documents=documents,
+                          relation_types=relation_types, min_confidence=min_conf, focus=focus,
+                          depth=depth, color_by=color_by, max_nodes=max_nodes)
+    return data, view.render_html(data)
+
+
+def default_map_path() -> Path | None:
+    env = os.environ.get("ARGMAP_MAP")
+    path = Path(env) if env else HERE / "data" / "map.json"
+    return path if path.is_file() else None
+
+
+def build_from_uploads(files: list[Any]) -> None:
+    """Read each upload (a bad one is named and skipped), build, and make the result current."""
+    docs: list[Document] = []
+    problems: list[tuple[str, str, str]] = []
+    bar = st.progress(0.0, text="Reading documents…")
+    for i, f in enumerate(files):
+        bar.progress(i / max(1, len(files)) * 0.3, text=f"Reading {f.name}")
+        try:
+            doc, warnings = load_bytes(f.getvalue(), f.name)
+        except IngestError as e:
+            problems.append((f.name, e.reason, "error"))
+            continue
+        problems.extend((w.source, w.reason, w.severity) for w in warnings)
+        docs.append(doc)
+    st.session_state["build_problems"] = problems
+    if not docs:
+        bar.empty()
+        st.session_state.pop("built", None)
+        st.session_state["build_error"] = "None of the uploaded files could be read."
+        return
+    emb = shared_embedder(os.environ.get("ARGMAP_EMBEDDER") or "all-MiniLM-L6-v2")
+    pipeline = Pipeline.default(embedder=emb)
+
+    def progress(stage: str, done: int, total: int, source: str) -> None:
+        share = 0.3 + 0.6 * (done / total if total else 1.0)
+        words = {"analyse": f"Finding claims in {source}", "dedup": "Merging near-duplicates",
+                 "link": "Linking claims across documents"}
+        bar.progress(min(share, 0.95), text=words.get(stage, stage))
+
+    try:
+        amap = pipeline.run(docs, progress=progress)
+    except ArgmapError as e:
+        bar.empty()
+        st.session_state["build_error"] = f"The build failed: {e}"
+        return
+    bar.progress(1.0, text="Done")
+    digest = hashlib.sha1("".join(sorted(d.id for d in docs)).encode()).hexdigest()[:12]
+    st.session_state["built"] = (f"built:{digest}", amap)
+    st.session_state.pop("build_error", None)
+    st.session_state["source"] = "Built from uploads"
+    bar.empty()
+
+
+def current_map() -> tuple[str, str, ArgumentMap] | None:
+    """(cache key, label, map) for the map the person chose, or None when there is none."""
+    sb = st.sidebar
+    sb.header("Map")
+    available: dict[str, Callable[[], tuple[str, ArgumentMap]]] = {}
+    path = default_map_path()
+    if path is not None:
+        p = path
+
+        def from_disk() -> tuple[str, ArgumentMap]:
+            mtime = p.stat().st_mtime
+            return f"path:{p}:{mtime}", load_path(str(p), mtime)
+
+        available[f"Saved map ({p.name})"] = from_disk
+    upload = sb.file_uploader("Open a map file (JSON)", type=["json"], key="map_upload")
+    if upload is not None:
+        data, name = upload.getvalue(), upload.name
+
+        def from_upload() -> tuple[str, ArgumentMap]:
+            digest = hashlib.sha1(data).hexdigest()[:12]
+            return f"upload:{digest}", load_json_bytes(data, name)
+
+        available[f"Uploaded map ({name})"] = from_upload
+        if st.session_state.get("map_upload_seen") != upload.file_id:
+            st.session_state["map_upload_seen"] = upload.file_id
+            st.session_state["source"] = f"Uploaded map ({name})"
+    with sb.expander("Build a map from documents", expanded=path is None):
+        files = st.file_uploader("Documents (txt, md, html, pdf)", type=DOC_TYPES,
+                                 accept_multiple_files=True, key="doc_upload")
+        if st.button("Build map", disabled=not files, type="primary", key="build"):
+            build_from_uploads(list(files or []))
+    if "built" in st.session_state:
+        key, built = st.session_state["built"]
+        available["Built from uploads"] = lambda: (key, built)
+    for name, reason, severity in st.session_state.get("build_problems", []):
+        what = "was skipped" if severity == "error" else "was read, but"
+        st.warning(f"**{view.md_escape(name)}** {what}: {view.md_escape(reason)}")
+    if "build_error" in st.session_state:
+        st.error(st.session_state["build_error"])
+    if not available:
+        return None
+    labels = list(available)
+    if st.session_state.get("source") not in labels:
+        st.session_state["source"] = labels[-1] if "Built from uploads" in labels else labels[0]
+    choice = sb.selectbox("Showing", labels, key="source") if len(labels) > 1 else labels[0]
+    try:
+        key, amap = available[choice]()
+    except ArgmapError as e:
+        st.error(f"Cannot open this map: {e}")
+        return None
+    amap.use_embedder(embedder_for(amap))
+    return key, choice, amap
+
+
+# ---- selection ------------------------------------------------------------------------------
+
+def select(claim_id: str) -> None:
+    """Button callback: runs before the next script run, so the selectbox can take the value."""
+    st.session_state["claim"] = claim_id
+
+
+def claim_label(c: Claim) -> str:
+    n = len(c.documents)
+    return f"{view.short(c.text, 90)}  ({n} source{'s' if n != 1 else ''})"
+
+
+def claim_buttons(claims: list[Claim], prefix: str, empty: str) -> None:
+    if not claims:
+        st.caption(empty)
+        return
+    for i, c in enumerate(claims):
+        st.button(view.md_escape(view.short(c.text, 110)), key=f"{prefix}-{i}-{c.id}",
+                  on_click=select, args=(c.id,), width="stretch")
+
+
+def show_claim(amap: ArgumentMap, cid: str) -> None:
+    c = amap.claim(cid)
+    st.markdown(f'<div style="font-size:1.35rem;font-weight:600;line-height:1.35">'
+                f"{view.escape_text(c.text)}</div>", unsafe_allow_html=True)
+    facts = [f"stance **{c.stance}**", f"confidence {c.confidence:.2f}",
+             f"{len(c.documents)} source document{'s' if len(c.documents) != 1 else ''}"]
+    if c.acceptance:
+        facts.insert(1, f"acceptance **{c.acceptance}**")
+    if c.strength is not None:
+        facts.insert(2, f"strength {c.strength:.2f}")
+    st.caption(" · ".join(facts))
+
+    passages = amap.passages(cid, context=220)
+    st.markdown(f"#### Sources ({len(passages)})")
+    for p in passages:
+        st.markdown(view.passage_html(p), unsafe_allow_html=True)
+
+    out_sup = [amap.claims_by_id[r.target] for r in amap.relations
+               if r.source == cid and r.type == "supports" and r.target != cid]
+    out_att = [amap.claims_by_id[r.target] for r in amap.relations
+               if r.source == cid and r.type == "attacks" and r.target != cid]
+    supporters, attackers = amap.supporters(cid), amap.attackers(cid)
+    left, right = st.columns(2)
+    with left:
+        st.markdown(f"#### Supported by ({len(supporters)})")
+        claim_buttons(supporters, "sup", "No claim supports this one.")
+        if out_sup:
+            st.markdown(f"**It supports ({len(out_sup)})**")
+            claim_buttons(out_sup, "sups", "")
+    with right:
+        st.markdown(f"#### Attacked by ({len(attackers)})")
+        claim_buttons(attackers, "att", "No claim attacks this one.")
+        if out_att:
+            st.markdown(f"**It attacks ({len(out_att)})**")
+            claim_buttons(out_att, "atts", "")
+
+    if c.members:
+        titles = {d.id: d.title or d.source for d in amap.documents.values()}
+        st.markdown(f"#### Merged variants ({len(c.members)})")
+        st.dataframe(
+            [{"variant": m.text, "similarity": round(m.similarity, 3), "stance": m.stance,
+              "document": ", ".join(view.short(titles.get(x.document, x.document), 60)
+                                    for x in m.mentions)}
+             for m in c.members],
+            hide_index=True, width="stretch",
+        )
+
+
+def search_panel(amap: ArgumentMap) -> None:
+    st.markdown("#### Find a claim")
+    query = st.text_input("Search claims", key="query", placeholder="e.g. open models security",
+                          label_visibility="collapsed")
+    mode = st.radio("Search by", ["meaning", "text"], horizontal=True, key="search_mode")
+    if not query.strip():
+        return
+    if mode == "text":
+        hits = amap.text_search(query.strip())[:SEARCH_RESULTS]
+        found = [(c, "") for c in hits]
+    else:
+        with st.spinner("Searching…"):
+            found = [(c, f" · {s:.2f}") for c, s in amap.search(query, SEARCH_RESULTS)]
+    if not found:
+        st.caption("No claim found.")
+    for i, (c, score) in enumerate(found):
+        st.button(view.md_escape(view.short(c.text, 100)) + score, key=f"hit-{i}-{c.id}",
+                  on_click=select, args=(c.id,), width="stretch")
+
+
+# ---- downloads ------------------------------------------------------------------------------
+
+def export_module() -> ModuleType | None:
+    """``argmap.export`` when it is installed; the app works the same without it."""
+    if importlib.util.find_spec("argmap.export") is None:
+        return None
+    try:
+        return importlib.import_module("argmap.export")
+    except ImportError:
+        return None
+
+
+def downloads(amap: ArgumentMap, stem: str) -> None:
+    sb = st.sidebar
+    sb.header("Download")
+    sb.download_button("Map as JSON", amap.dumps(), file_name=f"{stem}.json",
+                       mime="application/json", key="dl-json", width="stretch")
+    mod = export_module()
+    if mod is None:
+        return
+    for label, ext, mime, names in EXPORTS:
+        fn = next((getattr(mod, n) for n in names if callable(getattr(mod, n, None))), None)
+        if fn is None:
+            continue
+        try:
+            data = fn(amap)
+        except Exception as e:  # an exporter bug must not take the page down
+            sb.caption(f"{label}: export failed ({type(e).__name__})")
+            continue
+        sb.download_button(label, data, file_name=f"{stem}.{ext}", mime=mime, key=f"dl-{ext}",
+                           width="stretch")
+
+
+# ---- page -----------------------------------------------------------------------------------
+
+def main() -> None:
+    st.set_page_config(page_title="argmap", page_icon="🗺️", layout="wide")
+    st.title("argmap")
+    if "claim" not in st.session_state and st.query_params.get("claim"):
+        st.session_state["claim"] = st.query_params["claim"]
+
+    chosen = current_map()
+    if chosen is None:
+        st.info("No map yet. Open a map file, or upload documents and press **Build map** "
+                "(sidebar).")
+        return
+    key, label, base = chosen
+    sb = st.sidebar
+    sb.header("Filters")
+    base_threshold = float(base.metadata.get("dedup_threshold") or DEFAULT_THRESHOLD)
+    threshold = sb.slider("Merge near-duplicates above similarity", 0.50, 0.99,
+                          value=round(base_threshold, 2), step=0.01, key="threshold",
+                          help="Re-merges the claims already found; nothing is re-extracted.")
+    amap = base
+    if abs(threshold - base_threshold) > 1e-9:
+        try:
+            amap = remerged(base, key, threshold)
+        except ArgmapError as e:
+            st.error(f"Re-merging failed: {e}")
+    vkey = f"{key}@{threshold:.2f}"
+
+    docs = sorted(amap.documents.values(), key=lambda d: (d.title or d.source).lower())
+    titles = {d.id: view.short(d.title or d.source, 60) for d in docs}
+    has_acceptance = any(c.acceptance for c in amap.claims_by_id.values())
+    color_by = sb.radio("Colour claims by", ["stance", "acceptance"] if has_acceptance
+                        else ["stance"], horizontal=True, key="color_by")
+    picked_docs = sb.multiselect("Documents", list(titles), format_func=titles.__getitem__,
+                                 key="documents", placeholder="All documents")
+    stances = sorted({c.stance for c in amap.claims_by_id.values()})
+    picked_stances = sb.multiselect("Stance", stances, default=stances, key="stance")
+    picked_rels = sb.multiselect("Relations", ["supports", "attacks"],
+                                 default=["supports", "attacks"], key="relations")
+    min_conf = sb.slider("Minimum confidence", 0.0, 1.0, 0.0, 0.05, key="min_conf")
+    max_nodes = int(sb.number_input("Most claims drawn", 20, 5000, step=50, key="max_nodes",
+                                    value=int(os.environ.get("ARGMAP_MAX_NODES", view.MAX_NODES))))
+
+    claims = sorted(amap.claims_by_id.values(), key=lambda c: (-len(c.documents), c.text))
+    ids = [c.id for c in claims]
+    if st.session_state.get("claim") not in amap.claims_by_id:
+        st.session_state["claim"] = None
+    sel = st.session_state.get("claim")
+    focus_on = sb.toggle("Focus on the selected claim", key="focus", disabled=sel is None)
+    depth = sb.slider("Focus depth (steps)", 1, 5, 2, key="depth", disabled=not focus_on)
+    downloads(amap, "argmap-map")
+
+    s = amap.stats()
+    st.caption(f"{label} · {s['documents']} documents · {s['claims']} claims "
+               f"({s['merged']} merged) · {s['supports']} supports · {s['attacks']} attacks")
+    problems = [p for p in amap.metadata.get("problems", []) if p.get("severity") == "error"]
+    if problems:
+        with st.expander(f"{len(problems)} file(s) were skipped when this map was built"):
+            for p in problems:
+                st.markdown(f"- **{view.md_escape(str(p.get('source')))}**: "
+                            f"{view.md_escape(str(p.get('reason')))}")
+
+    filters = (tuple(picked_stances), tuple(picked_docs) or None, tuple(picked_rels),
+               float(min_conf), sel if focus_on and sel else None, int(depth), color_by,
+               max_nodes)
+    left, right = st.columns([3, 2], gap="medium")
+    with left:
+        data, page = graph(amap, vkey, filters)
+        shown = f"{len(data['nodes'])} claims, {len(data['edges'])} relations drawn"
+        if data["message"]:
+            st.info(f"{data['message']} ({shown})")
+        else:
+            st.caption(f"{shown}. Hover a claim to read it; pick one on the right for details.")
+        if data["nodes"]:
+            st.iframe(page, height=640)
+    with right:
+        search_panel(amap)
+        st.selectbox("Selected claim", ids, key="claim",
+                     format_func=lambda i: claim_label(amap.claims_by_id[i]),
+                     placeholder="Pick a claim…")
+    sel = st.session_state.get("claim")
+    if sel:
+        st.query_params["claim"] = sel
+        st.divider()
+        show_claim(amap, sel)
+    elif "claim" in st.query_params:
+        del st.query_params["claim"]
+
+
+main()

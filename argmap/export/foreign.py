@@ -1,0 +1,72 @@
+"""Maps from argument graphs that other tools made (AIF JSON, AIF RDF without argmap's terms).
+
+Such graphs carry claim texts and supports/attacks but no source documents, while every argmap
+claim must point at real characters. So the texts become one synthetic document, one line per
+claim, and each claim's mention is its own line: the map is valid and traceable to what the file
+said, without pretending to know the original documents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..amap import ArgumentMap
+from ..errors import MapFormatError
+from ..ids import claim_id
+from ..model import Claim, Document, Mention, Relation
+
+IMPORT_STAGE = "import"
+
+
+@dataclass(frozen=True)
+class ForeignEdge:
+    """``premise`` supports or attacks ``conclusion``; both are keys of the foreign I-nodes."""
+
+    premise: str
+    conclusion: str
+    type: str
+
+
+def map_from_nodes(
+    nodes: Sequence[tuple[str, str]],
+    edges: Sequence[ForeignEdge],
+    source: str,
+    fmt: str,
+) -> ArgumentMap:
+    """Build a map from ``(key, text)`` I-nodes (in file order) and the edges between them.
+
+    Blank I-nodes are dropped (a mention cannot be blank), and so are edges touching them.
+    Whitespace inside a text is collapsed to single spaces so each claim stays on one line.
+    """
+    texts: list[tuple[str, str]] = []
+    for key, text in nodes:
+        flat = " ".join(str(text).split())
+        if flat:
+            texts.append((key, flat))
+    if not texts:
+        raise MapFormatError(f"{source}: no claim texts (I-nodes) found")
+    body = "\n".join(t for _, t in texts) + "\n"
+    title = source.rsplit("/", 1)[-1]
+    doc = Document.create(body, source=source, title=title,
+                          metadata={"imported_from": fmt, "synthetic": True})
+    ids: dict[str, str] = {}
+    claims: list[Claim] = []
+    pos = 0
+    for key, text in texts:
+        start, end = pos, pos + len(text)
+        pos = end + 1
+        if key in ids:
+            raise MapFormatError(f"{source}: node id {key!r} is used twice")
+        ids[key] = claim_id(doc.id, start, end)
+        claims.append(Claim(id=ids[key], text=text, mentions=(Mention.of(doc, start, end),),
+                            stage=IMPORT_STAGE))
+    rels: list[Relation] = []
+    seen: set[tuple[str, str, str]] = set()
+    for e in edges:
+        a, b = ids.get(e.premise), ids.get(e.conclusion)
+        if a is None or b is None or (a, b, e.type) in seen:
+            continue
+        seen.add((a, b, e.type))
+        rels.append(Relation(a, b, e.type, stage=IMPORT_STAGE))
+    return ArgumentMap([doc], claims, rels, {"imported_from": fmt, "source": source})

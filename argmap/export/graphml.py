@@ -1,0 +1,44 @@
+"""GraphML (via networkx) for Gephi, yEd, Cytoscape: claims as nodes, relations as edges.
+
+GraphML has no null, so an attribute a claim lacks (``strength`` before semantics ran) is left
+off that node instead of being written as an empty or made-up value.
+"""
+
+from __future__ import annotations
+
+import io
+
+import networkx as nx
+
+from ..amap import ArgumentMap
+
+
+def to_graphml_graph(amap: ArgumentMap) -> nx.MultiDiGraph:
+    """The map as a MultiDiGraph with GraphML-safe (str/int/float) attributes only."""
+    g = nx.MultiDiGraph()
+    for c in amap.claims_by_id.values():
+        docs = [amap.documents[d] for d in c.documents if d in amap.documents]
+        attrs: dict[str, str | int | float] = {
+            "text": c.text,
+            "stance": c.stance,
+            "confidence": float(c.confidence),
+            "sources": len(c.documents),
+            "documents": "\n".join(d.source for d in docs),
+            "mentions": len(c.mentions),
+            "members": len(c.members),
+        }
+        if c.strength is not None:
+            attrs["strength"] = float(c.strength)
+        if c.acceptance is not None:
+            attrs["acceptance"] = c.acceptance
+        g.add_node(c.id, **attrs)
+    for r in amap.relations:
+        g.add_edge(r.source, r.target, type=r.type, confidence=float(r.confidence),
+                   count=int(r.count), scope=r.scope, stage=r.stage)
+    return g
+
+
+def to_graphml(amap: ArgumentMap) -> str:
+    buf = io.BytesIO()
+    nx.write_graphml(to_graphml_graph(amap), buf, encoding="utf-8")
+    return buf.getvalue().decode("utf-8")

@@ -1,0 +1,187 @@
+"""SPARQL over a map: in memory with rdflib, or in an on-disk Oxigraph store for large maps.
+
+Values reach a query only as bound variables (rdflib ``initBindings``, Oxigraph
+``substitutions``), never by pasting text into the query, so a value such as ``"} DROP ALL {``
+is just a string literal that matches nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rdflib import BNode, Graph, Literal, URIRef, Variable
+from rdflib.term import Node
+
+from ..errors import ArgmapError, MissingDependency
+from .rdf import _num, map_iri, to_rdf
+from .vocab import ARGMAP, PREFIXES
+
+if TYPE_CHECKING:
+    from ..amap import ArgumentMap
+
+Row = dict[str, Any]
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+
+
+def to_term(value: Any) -> Node:
+    """A Python value as the RDF term argmap's export would use for it.
+
+    Floats become exact ``xsd:decimal`` like the export, so a bound confidence matches.
+    """
+    if isinstance(value, (URIRef, Literal, BNode)):
+        return value
+    if isinstance(value, bool):
+        return Literal(value)
+    if isinstance(value, int):
+        return Literal(value)
+    if isinstance(value, float):
+        return _num(value)
+    if isinstance(value, str):
+        return Literal(value)
+    raise ArgmapError(f"cannot bind a {type(value).__name__} in a SPARQL query")
+
+
+def from_term(node: Any) -> Any:
+    """An RDF term as plain Python: IRIs and strings as str, numbers as int/float."""
+    if node is None:
+        return None
+    if isinstance(node, BNode):
+        return f"_:{node}"
+    if isinstance(node, URIRef):
+        return str(node)
+    if isinstance(node, Literal):
+        v = node.toPython()
+        if isinstance(v, bool | int | float | str):
+            return v
+        if isinstance(v, Decimal):
+            return float(v)
+        return str(node)
+    return str(node)
+
+
+def _check_names(bindings: Mapping[str, Any]) -> None:
+    for name in bindings:
+        if not _NAME.match(name):
+            raise ArgmapError(f"bad variable name {name!r} to bind (letters, digits, _)")
+
+
+def query_graph(graph: Graph, query: str, **bindings: Any) -> list[Row]:
+    """Run a query on an rdflib graph. SELECT gives rows; ASK one row ``{"ask": bool}``;
+    CONSTRUCT/DESCRIBE one row per triple.
+
+    Raises:
+        ArgmapError: the query does not parse or fails to run.
+    """
+    _check_names(bindings)
+    init = {Variable(k): to_term(v) for k, v in bindings.items()}
+    try:
+        res = graph.query(query, initNs=PREFIXES, initBindings=init)
+        if res.type == "ASK":
+            return [{"ask": bool(res.askAnswer)}]
+        if res.type in ("CONSTRUCT", "DESCRIBE"):
+            assert res.graph is not None
+            return [{"subject": from_term(s), "predicate": from_term(p), "object": from_term(o)}
+                    for s, p, o in res.graph]
+        names = [str(v) for v in res.vars or []]
+        return [{n: from_term(row[i]) for i, n in enumerate(names)} for row in res]
+    except ArgmapError:
+        raise
+    except Exception as e:  # pyparsing and rdflib evaluation errors have no common base
+        raise ArgmapError(f"SPARQL query failed: {type(e).__name__}: {e}") from e
+
+
+def query(amap: ArgumentMap, query: str, **bindings: Any) -> list[Row]:
+    """Run SPARQL over the map's RDF export (:func:`argmap.export.rdf.to_rdf`).
+
+    Prefixes ``aif:``, ``argmap:``, ``oa:``, ``prov:``, ``schema:``, ``dcterms:``, ``xsd:`` and
+    ``rdfs:`` are predeclared. Keyword arguments bind variables (``document="d12"`` binds
+    ``?document``).
+    """
+    return query_graph(to_rdf(amap), query, **bindings)
+
+
+# ---- Oxigraph -----------------------------------------------------------------------------
+def _ox() -> Any:
+    try:
+        import pyoxigraph
+    except ImportError as e:
+        raise MissingDependency("pyoxigraph", purpose="an on-disk SPARQL store (--store)") from e
+    return pyoxigraph
+
+
+def _to_ox(ox: Any, term: Node) -> Any:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    assert isinstance(term, Literal)
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    if term.datatype:
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+    return ox.Literal(str(term))
+
+
+def _from_ox(ox: Any, term: Any) -> Any:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.Literal):
+        return from_term(Literal(term.value, lang=term.language,
+                                 datatype=None if term.language else URIRef(term.datatype.value)))
+    return str(term)
+
+
+class OxigraphStore:
+    """A map loaded into an on-disk Oxigraph store, queried natively.
+
+    Opening the store for a map checks whether it already holds exactly that map: the map's
+    IRI carries a hash of its content, so if that IRI is typed ``argmap:ArgumentMap`` in the store
+    nothing is loaded again. Otherwise the store is cleared and the map bulk-loaded.
+    """
+
+    def __init__(self, path: str | Path, amap: ArgumentMap) -> None:
+        ox = _ox()
+        self._ox = ox
+        self.path = Path(path)
+        self.path.mkdir(parents=True, exist_ok=True)
+        try:
+            self.store = ox.Store(str(self.path))
+        except OSError as e:
+            raise ArgmapError(f"cannot open SPARQL store {self.path}: {e}") from e
+        marker = (ox.NamedNode(str(map_iri(amap))),
+                  ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                  ox.NamedNode(str(ARGMAP.ArgumentMap)))
+        self.reused = any(True for _ in self.store.quads_for_pattern(*marker, ox.DefaultGraph()))
+        if not self.reused:
+            data = to_rdf(amap).serialize(format="nt", encoding="utf-8")
+            self.store.clear()
+            self.store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+            self.store.flush()
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def query(self, query: str, **bindings: Any) -> list[Row]:
+        """Like :func:`query`, run by Oxigraph; bindings go in as ``substitutions``."""
+        ox = self._ox
+        _check_names(bindings)
+        subs = {ox.Variable(k): _to_ox(ox, to_term(v)) for k, v in bindings.items()}
+        try:
+            res = self.store.query(query, prefixes=PREFIXES, substitutions=subs)
+        except (SyntaxError, OSError, ValueError) as e:
+            raise ArgmapError(f"SPARQL query failed: {e}") from e
+        if isinstance(res, ox.QueryBoolean):
+            return [{"ask": bool(res)}]
+        if isinstance(res, ox.QueryTriples):
+            return [{"subject": _from_ox(ox, t.subject), "predicate": _from_ox(ox, t.predicate),
+                     "object": _from_ox(ox, t.object)} for t in res]
+        names = [v.value for v in res.variables]
+        return [{n: _from_ox(ox, sol[n]) for n in names} for sol in res]

@@ -1,0 +1,167 @@
+"""The Streamlit page driven by ``streamlit.testing`` (no browser): load, filter, select, build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("streamlit")
+
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+from argmap.amap import ArgumentMap  # noqa: E402
+from argmap.embed import HashingEmbedder  # noqa: E402
+from argmap.ingest import load_bytes  # noqa: E402
+from argmap.pipeline import Pipeline  # noqa: E402
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+CLAIM = "Open models are harder to secure."
+DEBATE = {
+    "security-essay.txt": (
+        "Open models should not be released without review. Open models are harder to secure. "
+        "Anyone can remove the safety training from released weights."
+    ),
+    "open-advocate.txt": (
+        "Open models accelerate innovation. Critics say that open models are harder to secure. "
+        "However, many eyes find flaws faster than a small team. "
+        "Security through obscurity has never worked."
+    ),
+    "policy-brief.txt": (
+        "Regulators should require audits for frontier models. Open models are harder to "
+        "secure. Once weights are public they cannot be withdrawn. But audits are possible "
+        "only when weights are visible."
+    ),
+}
+
+
+def debate_map() -> ArgumentMap:
+    docs = [load_bytes(text.encode(), name)[0] for name, text in DEBATE.items()]
+    return Pipeline.default(embedder=HashingEmbedder()).run(docs)
+
+
+@pytest.fixture()
+def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    path = tmp_path / "map.json"
+    debate_map().save(path)
+    monkeypatch.setenv("ARGMAP_MAP", str(path))
+    monkeypatch.setenv("ARGMAP_EMBEDDER", "hashing")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def drawn(at: AppTest) -> int:
+    """Number of claims drawn, read from the caption or message above the graph."""
+    texts = [c.value for c in at.caption] + [i.value for i in at.info]
+    line = next(t for t in texts if "claims," in t and "drawn" in t)
+    return int(line.split(" claims,")[0].split()[-1])
+
+
+def test_app_loads_the_map_from_env(app: AppTest):
+    assert app.title[0].value == "argmap"
+    assert any("3 documents" in c.value for c in app.caption)
+    assert drawn(app) == len(debate_map())
+    assert len(app.get("iframe")) == 1
+
+
+def test_app_filters_change_the_node_count(app: AppTest):
+    total = drawn(app)
+    app.multiselect(key="stance").set_value(["con"]).run()
+    cons = drawn(app)
+    assert 0 < cons < total
+    app.multiselect(key="stance").set_value(["pro", "con"]).run()
+    app.multiselect(key="relations").set_value(["attacks"]).run()
+    assert drawn(app) < total
+    app.multiselect(key="relations").set_value(["supports", "attacks"]).run()
+    one_doc = app.multiselect(key="documents").options[0]
+    app.multiselect(key="documents").set_value([one_doc]).run()
+    assert drawn(app) < total
+    app.multiselect(key="documents").set_value([]).run()
+    app.slider(key="min_conf").set_value(0.8).run()
+    assert drawn(app) < total
+
+
+def test_app_selecting_a_claim_shows_sources_and_attackers(app: AppTest):
+    amap = debate_map()
+    cid = amap.text_search(CLAIM)[0].id
+    app.selectbox(key="claim").set_value(cid).run()
+    assert not app.exception
+    html = "\n".join(m.value for m in app.markdown)
+    assert "<mark>Open models are harder to secure.</mark>" in html
+    assert "Sources (3)" in html
+    assert "Attacked by (1)" in html
+    labels = [b.label for b in app.button]
+    attacker = next(lab for lab in labels if "many eyes" in lab)
+    assert any("safety training" in lab for lab in labels)
+    # clicking an attacker selects it
+    next(b for b in app.button if b.label == attacker).click().run()
+    assert "many eyes" in amap.claim(app.selectbox(key="claim").value).text
+    assert app.query_params["claim"] in (sel := app.selectbox(key="claim").value, [sel])
+
+
+def test_app_search_by_text_and_meaning_selects(app: AppTest):
+    app.text_input(key="query").set_value("harder to secure").run()
+    hit = next(b for b in app.button if b.key.startswith("hit-0-"))
+    hit.click().run()
+    assert app.selectbox(key="claim").value is not None
+    app.radio(key="search_mode").set_value("text").run()
+    assert any(b.key.startswith("hit-") for b in app.button)
+
+
+def test_app_focus_and_threshold(app: AppTest):
+    amap = debate_map()
+    cid = amap.text_search(CLAIM)[0].id
+    total = drawn(app)
+    app.selectbox(key="claim").set_value(cid).run()
+    app.toggle(key="focus").set_value(True).run()
+    app.slider(key="depth").set_value(1).run()
+    focused = drawn(app)
+    assert 1 < focused < total
+    app.toggle(key="focus").set_value(False).run()
+    assert drawn(app) == total
+    # the three wordings of the claim come apart at a strict threshold; nothing re-extracted
+    app.slider(key="threshold").set_value(0.99).run()
+    assert not app.exception
+    assert drawn(app) > total
+
+
+def test_app_upload_bad_file_names_it_and_builds_the_rest(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("ARGMAP_MAP", str(tmp_path / "none.json"))
+    monkeypatch.setenv("ARGMAP_EMBEDDER", "hashing")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert any("No map yet" in i.value for i in at.info)
+    at.file_uploader(key="doc_upload").set_value([
+        ("broken.pdf", b"%PDF-1.4 this is not really a pdf", "application/pdf"),
+        ("essay.txt", DEBATE["security-essay.txt"].encode(), "text/plain"),
+    ]).run()
+    at.button(key="build").click().run()
+    assert not at.exception, at.exception
+    warnings = [w.value for w in at.warning]
+    assert any("broken.pdf" in w.replace("\\", "") and "skipped" in w for w in warnings)
+    assert any("1 documents" in c.value for c in at.caption)
+    assert drawn(at) == 3
+
+
+def test_app_opens_an_uploaded_map_and_rejects_a_bad_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("ARGMAP_MAP", str(tmp_path / "none.json"))
+    monkeypatch.setenv("ARGMAP_EMBEDDER", "hashing")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.file_uploader(key="map_upload").set_value(
+        ("debate.json", debate_map().dumps().encode(), "application/json")).run()
+    assert not at.exception
+    assert drawn(at) == len(debate_map())
+    at.file_uploader(key="map_upload").set_value(
+        ("bad.json", b'{"format": "nope"}', "application/json")).run()
+    assert not at.exception
+    assert any("Cannot open this map" in e.value for e in at.error)
+
+
+def test_app_json_download_and_optional_exports(app: AppTest):
+    keys = [b.key for b in app.get("download_button")]
+    assert "dl-json" in keys

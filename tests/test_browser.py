@@ -1,0 +1,212 @@
+"""The app in a real headless Chromium: graph, search, selection, and a hostile upload.
+
+Starts ``streamlit run app.py`` on a free port against a map built here, and drives Debian's
+/usr/bin/chromium through Playwright (no browser is ever downloaded). Screenshots go to
+``test-output/``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "test-output"
+CLAIM = "Open models are harder to secure."
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is not installed"),
+]
+sync_api = pytest.importorskip("playwright.sync_api")
+
+DOCS = {
+    "security-essay.txt": (
+        "Open models should not be released without review. Open models are harder to secure. "
+        "Anyone can remove the safety training from released weights."
+    ),
+    "open-advocate.txt": (
+        "Open models accelerate innovation. Critics say that open models are harder to secure. "
+        "However, many eyes find flaws faster than a small team. "
+        "Security through obscurity has never worked."
+    ),
+    "policy-brief.txt": (
+        "Regulators should require audits for frontier models. Open models are harder to "
+        "secure. Once weights are public they cannot be withdrawn. But audits are possible "
+        "only when weights are visible."
+    ),
+}
+SCRIPT = "<script>window.__pwned=1;alert(1)</script>"
+IMG = '<img src=x onerror="window.__pwned=1;alert(1)">'
+HOSTILE_TXT = (
+    f"Closed models should be the default for frontier labs. Attackers read the weights {SCRIPT} "
+    f"and strip the filters within days. However, {IMG} audits catch most problems early."
+).encode()
+HOSTILE_HTML = (
+    "<html><head><title>Hostile page</title></head><body><article>"
+    f"<p>Closed models should be the default for frontier labs. {SCRIPT}</p>"
+    f"<p>However, {IMG} open audits catch most problems early.</p>"
+    "</article></body></html>"
+).encode()
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    from argmap.embed import HashingEmbedder
+    from argmap.ingest import load_bytes
+    from argmap.pipeline import Pipeline
+
+    tmp = tmp_path_factory.mktemp("browser")
+    docs = [load_bytes(text.encode(), name)[0] for name, text in DOCS.items()]
+    path = tmp / "map.json"
+    Pipeline.default(embedder=HashingEmbedder()).run(docs).save(path)
+    port = free_port()
+    env = dict(os.environ, ARGMAP_MAP=str(path), ARGMAP_EMBEDDER="hashing", HF_HUB_OFFLINE="1")
+    log = open(tmp / "streamlit.log", "wb")  # noqa: SIM115 - closed in teardown
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+         "--server.headless", "true", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.read().strip() == b"ok":
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("streamlit did not start:\n"
+                                   + (tmp / "streamlit.log").read_text(errors="replace"))
+            time.sleep(0.3)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+
+
+@pytest.fixture()
+def page(server: str) -> Iterator[object]:
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        pg = browser.new_page(viewport={"width": 1400, "height": 1000})
+        pg.set_default_timeout(30_000)
+        try:
+            yield pg
+        finally:
+            browser.close()
+
+
+def graph_frame(page):  # -> playwright Frame
+    """The pyvis iframe, once its canvas exists and the layout has settled."""
+    page.frame_locator("iframe").first.locator("#mynetwork canvas").wait_for()
+    frame = next(f for f in page.frames if f.evaluate("typeof vis !== 'undefined'"))
+    frame.wait_for_function("window.argmapStable === true", timeout=60_000)
+    return frame
+
+
+def pwned_anywhere(page) -> list[str]:
+    hits = []
+    for f in page.frames:
+        state = f.evaluate("[typeof window.__pwned, typeof window.pwned]")
+        if state != ["undefined", "undefined"]:
+            hits.append(f"{f.url}: {state}")
+    return hits
+
+
+def test_browser_explore_then_hostile_upload(page, server: str):
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    external: list[str] = []
+    page.on("request", lambda r: external.append(r.url)
+            if not r.url.startswith((server, "data:", "about:", "blob:")) else None)
+
+    page.goto(server)
+    page.get_by_role("heading", name="argmap").wait_for()
+    frame = graph_frame(page)
+    assert frame.evaluate("nodes.length") >= 8
+    assert frame.locator("#argmap-legend").inner_text().count("attacks") == 1
+
+    # search by meaning, then pick the claim from the results
+    page.get_by_placeholder("e.g. open models security").fill("harder to secure")
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name=re.compile(r"^Open models are harder to secure")).first.click()
+    page.get_by_text("Sources (3)").wait_for()
+    assert page.locator("mark", has_text=CLAIM).count() >= 2
+    for name in DOCS:
+        assert page.get_by_text(f"({name})").count() >= 1
+    page.get_by_text("Attacked by (1)").wait_for()
+    attacker = page.get_by_role("button", name=re.compile("many eyes find flaws"))
+    assert attacker.count() == 1
+    assert page.get_by_role("button", name=re.compile("safety training")).count() == 1
+    OUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUT / "app-claim.png"), full_page=True)
+
+    # following an attacker selects it
+    attacker.click()
+    page.get_by_text("Sources (1)").wait_for()
+    page.locator("mark", has_text="many eyes find flaws").wait_for()
+
+    # a hostile upload: built, shown as text, nothing runs
+    page.get_by_text("Build a map from documents").click()
+    page.locator('input[type="file"]').nth(1).set_input_files([
+        {"name": "hostile.txt", "mimeType": "text/plain", "buffer": HOSTILE_TXT},
+        {"name": "hostile.html", "mimeType": "text/html", "buffer": HOSTILE_HTML},
+    ])
+    page.get_by_text("hostile.html", exact=True).wait_for()
+    page.get_by_role("button", name="Build map").click()
+    page.get_by_text(re.compile(r"Built from uploads · 2 documents")).wait_for()
+    frame = graph_frame(page)
+
+    from argmap.ingest import load_bytes
+
+    doc, _ = load_bytes(HOSTILE_TXT, "hostile.txt")
+    script_text = re.search(r"<script>.*?</script>", doc.text)
+    assert script_text, doc.text
+    page.get_by_placeholder("e.g. open models security").fill("Attackers read the weights")
+    page.get_by_role("radio", name="text").check(force=True)
+    page.get_by_role("button", name=re.compile("^Attackers read the weights")).first.click()
+    page.get_by_text(script_text.group(0)).first.wait_for()
+    assert page.locator(".argmap-passage img").count() == 0
+
+    # the node's tooltip shows the markup as text too
+    node = frame.evaluate("nodes.get().filter(n => n.title.includes('<script>'))[0].id")
+    box = page.locator("iframe").first.bounding_box()
+    xy = frame.evaluate(f"network.canvasToDOM(network.getPositions(['{node}'])['{node}'])")
+    page.mouse.move(box["x"] + xy["x"], box["y"] + xy["y"])
+    tip = frame.locator(".vis-tooltip")
+    tip.wait_for(state="visible")
+    assert "<script>" in tip.inner_text() and tip.locator("img, script").count() == 0
+    page.screenshot(path=str(OUT / "app-hostile.png"), full_page=True)
+
+    page.wait_for_timeout(500)
+    assert dialogs == []
+    assert pwned_anywhere(page) == []
+    assert external == [], external
