@@ -15,7 +15,7 @@ import numpy as np
 from .index import neighbour_pairs
 from .polarity import polarity_conflict
 
-DEFAULT_THRESHOLD = 0.80
+DEFAULT_THRESHOLD = 0.68
 SAME_DOCUMENT_THRESHOLD = 0.95
 
 

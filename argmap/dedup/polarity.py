@@ -109,6 +109,15 @@ _ANTONYMS = [
     ("stronger", "weaker"),
     ("many", "few"),
     ("most", "least"),
+    ("most", "few"), ("allows", "forbids"), ("allow", "ban"), ("allows", "bans"),
+    ("permits", "forbids"), ("permit", "prohibit"), ("permits", "prohibits"),
+    ("rare", "common"), ("rarely", "often"), ("concentrate", "spread"),
+    ("concentrates", "spreads"), ("concentrate", "distribute"), ("include", "exclude"),
+    ("includes", "excludes"), ("accept", "reject"), ("accepts", "rejects"),
+    ("cause", "prevent"), ("causes", "prevents"), ("protect", "endanger"),
+    ("protects", "endangers"), ("gain", "lose"), ("gains", "loses"), ("add", "remove"),
+    ("adds", "removes"), ("before", "after"), ("above", "below"), ("maximise", "minimise"),
+    ("maximize", "minimize"), ("overestimate", "underestimate"),
 ]
 _ANT: dict[str, set[str]] = {}
 for a, b in _ANTONYMS:
@@ -128,18 +137,57 @@ def negations(toks: list[str]) -> int:
     return n
 
 
+_PREFIXES = ("un", "in", "ir", "im", "il", "dis", "non")
+_DIMINISH = frozenset({"less", "fewer", "lower", "lesser"})
+
+
+def _overlap(ta: list[str], tb: list[str]) -> float:
+    skip = _NEG | _DIMINISH
+    sa = {t for t in ta if t not in skip}
+    sb = {t for t in tb if t not in skip}
+    return len(sa & sb) / max(1, min(len(sa), len(sb)))
+
+
+_NEGATIVE = frozenset("less fewer lower harder worse difficult unsafe insecure dangerous riskier "
+                      "weaker slower".split())
+
+
+def _valence(toks: list[str]) -> int:
+    """Parity of negators and negative comparatives: "not ... less safe" is positive again."""
+    return (sum(1 for t in toks if t in _NEG or t in _NEGATIVE)) % 2
+
+
 def polarity_conflict(a: str, b: str) -> bool:
-    """True when two similar texts likely say opposite things."""
+    """True when two similar texts likely say opposite things.
+
+    Negation and "less" only count where the two texts otherwise share most of their words: in a
+    loose paraphrase, "without" or "cannot" in one wording says nothing about polarity.
+    """
     ta, tb = tokens(a), tokens(b)
-    if negations(ta) % 2 != negations(tb) % 2:
-        return True
     sa, sb = set(ta), set(tb)
     for w in sa - sb:
         if _ANT.get(w, set()) & (sb - sa):
             return True
+        for p in _PREFIXES:  # "reversible" / "irreversible"
+            if (p + w) in sb - sa or (w.startswith(p) and w[len(p) :] in sb - sa):
+                return True
     na = {t for t in ta if t[0].isdigit()}
     nb = {t for t in tb if t[0].isdigit()}
-    return bool(na and nb and na != nb)
+    if na and nb and na != nb:
+        return True
+    overlap = _overlap(ta, tb)
+    if overlap >= 0.3 and _valence(ta) != _valence(tb):
+        return True
+    if overlap < 0.6:
+        return False
+    if negations(ta) % 2 != negations(tb) % 2:
+        return True
+    if bool(sa & _DIMINISH) != bool(sb & _DIMINISH):
+        return True
+    # the same words in another order around a comparison: "A more than B" / "B more than A"
+    ca = [t for t in ta if t not in _NEG]
+    cb = [t for t in tb if t not in _NEG]
+    return sorted(ca) == sorted(cb) and ca != cb and "than" in sa
 
 
 _STOP = frozenset(

@@ -65,9 +65,9 @@ def to_aif_json(amap: ArgumentMap) -> dict[str, Any]:
         for mem in c.members:
             if mem.id == c.id:
                 continue
-            m = node(mem.text, "I", {"member": mem.id, "member_of": c.id})
+            variant = node(mem.text, "I", {"member": mem.id, "member_of": c.id})
             s = node(REPHRASE[1], REPHRASE[0], scheme=REPHRASE[1])
-            edge(m, s)
+            edge(variant, s)
             edge(s, claim_node[c.id])
     for i, r in enumerate(amap.relations):
         kind, scheme = SCHEMES[r.type]
@@ -105,8 +105,7 @@ def dumps(amap: ArgumentMap) -> str:
     return json.dumps(to_aif_json(amap), ensure_ascii=False, indent=1) + "\n"
 
 
-def _native(data: Mapping[str, Any], nodes: Sequence[Mapping[str, Any]],
-            source: str) -> ArgumentMap:
+def _native(data: Mapping[str, Any], nodes: Sequence[Mapping[str, Any]]) -> ArgumentMap:
     """Restore a map argmap wrote: documents from the top object, the rest from node extras."""
     top = data["argmap"]
     claims: list[tuple[int, Claim]] = []
@@ -120,13 +119,12 @@ def _native(data: Mapping[str, Any], nodes: Sequence[Mapping[str, Any]],
             claims.append((int(extra["order"]), Claim.from_dict(dict(extra, text=n["text"]))))
         elif kind in ("RA", "CA") and "source" in extra:
             rels.append((int(extra["order"]), Relation.from_dict(extra)))
-    amap = ArgumentMap(
+    return ArgumentMap(
         [Document.from_dict(d) for d in top.get("documents", [])],
         [c for _, c in sorted(claims, key=lambda t: t[0])],
         [r for _, r in sorted(rels, key=lambda t: t[0])],
         top.get("metadata") or {},
     )
-    return amap
 
 
 def _foreign(nodes: Sequence[Mapping[str, Any]], edges: Sequence[Mapping[str, Any]],
@@ -167,7 +165,7 @@ def from_aif_json(data: Any, source: str = "AIF JSON") -> ArgumentMap:
     top = data.get("argmap")
     try:
         if isinstance(top, Mapping) and top.get("format") == FORMAT:
-            amap = _native(data, nodes, source)
+            amap = _native(data, nodes)
         else:
             amap = _foreign(nodes, edges, source)
         amap.validate()

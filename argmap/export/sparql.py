@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rdflib import BNode, Graph, Literal, URIRef, Variable
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from ..errors import ArgmapError, MissingDependency
@@ -77,7 +77,7 @@ def query_graph(graph: Graph, query: str, **bindings: Any) -> list[Row]:
         ArgmapError: the query does not parse or fails to run.
     """
     _check_names(bindings)
-    init = {Variable(k): to_term(v) for k, v in bindings.items()}
+    init: dict[str, Any] = {k: to_term(v) for k, v in bindings.items()}
     try:
         res = graph.query(query, initNs=PREFIXES, initBindings=init)
         if res.type == "ASK":
@@ -87,7 +87,8 @@ def query_graph(graph: Graph, query: str, **bindings: Any) -> list[Row]:
             return [{"subject": from_term(s), "predicate": from_term(p), "object": from_term(o)}
                     for s, p, o in res.graph]
         names = [str(v) for v in res.vars or []]
-        return [{n: from_term(row[i]) for i, n in enumerate(names)} for row in res]
+        rows: list[Any] = list(res)
+        return [{n: from_term(row[i]) for i, n in enumerate(names)} for row in rows]
     except ArgmapError:
         raise
     except Exception as e:  # pyparsing and rdflib evaluation errors have no common base
@@ -176,8 +177,10 @@ class OxigraphStore:
         subs = {ox.Variable(k): _to_ox(ox, to_term(v)) for k, v in bindings.items()}
         try:
             res = self.store.query(query, prefixes=PREFIXES, substitutions=subs)
-        except (SyntaxError, OSError, ValueError) as e:
-            raise ArgmapError(f"SPARQL query failed: {e}") from e
+        except (SyntaxError, OSError, ValueError, RuntimeError) as e:
+            hint = (" (Oxigraph binds only variables the SELECT lists: add it there)"
+                    if "projection" in str(e) else "")
+            raise ArgmapError(f"SPARQL query failed: {e}{hint}") from e
         if isinstance(res, ox.QueryBoolean):
             return [{"ask": bool(res)}]
         if isinstance(res, ox.QueryTriples):

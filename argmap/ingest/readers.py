@@ -56,16 +56,27 @@ def read_pdf(data: bytes, source: str) -> tuple[str, str]:
 
 
 def _unwrap_pdf_lines(text: str) -> str:
-    """PDF text arrives hard-wrapped; join lines inside a paragraph, keep blank-line breaks."""
+    """PDF text arrives hard-wrapped: join the lines of a paragraph, and start a new line where
+    a paragraph ends (a short line closing a sentence) or a heading stands alone (a short line
+    with no closing punctuation)."""
     text = re.sub(r"(\w)-\n(\w)", r"\1\2", text)
-    paragraphs = re.split(r"\n\s*\n", text)
-    out = []
-    for p in paragraphs:
-        lines = [ln.strip() for ln in p.split("\n") if ln.strip()]
+    out: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
+        if not lines:
+            continue
+        width = max(len(ln) for ln in lines)
         buf: list[str] = []
         for ln in lines:
-            # a heading-like short line or a bullet starts a new line
-            if buf and (ln[:1] in "•*-" or len(buf[-1]) < 40 and not buf[-1].endswith((",", ";"))):
+            if len(ln) < 0.6 * width and not ln.endswith((".", ",", ";", ":", "-")):
+                if buf:
+                    out.append(" ".join(buf))
+                    buf = []
+                out.append(ln)  # a heading or a short closing line stands alone
+                continue
+            prev = buf[-1] if buf else ""
+            ends_paragraph = prev.endswith((".", "!", "?", ":", '"', "”")) and len(prev) < 0.8 * width
+            if buf and (ends_paragraph or ln[:1] in "•*-"):
                 out.append(" ".join(buf))
                 buf = []
             buf.append(ln.lstrip("•").strip())

@@ -21,7 +21,8 @@ also be the integer class ids). Confidence is the softmax probability of the win
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +69,23 @@ def candidate_pairs(n: int, central: int, previous: int = 1) -> list[tuple[int, 
     return pairs
 
 
+@contextmanager
+def _quiet_loading() -> Iterator[None]:
+    """No "Loading weights" bar from transformers: the CLI's -q and progress output stay clean."""
+    try:
+        from transformers.utils import logging as hf_logging
+    except ImportError:  # pragma: no cover - sentence-transformers depends on transformers
+        yield
+        return
+    was_enabled = hf_logging.is_progress_bar_enabled()
+    hf_logging.disable_progress_bar()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            hf_logging.enable_progress_bar()
+
+
 class CrossEncoderRelations:
     """A RelationClassifier and PairClassifier backed by a local CrossEncoder NLI folder.
 
@@ -88,15 +106,20 @@ class CrossEncoderRelations:
         device: str = "cpu",
     ) -> None:
         if not model_path:
-            raise ArgmapError("the cross-encoder stage needs a model folder: pass --cross-encoder "
-                              "FOLDER (a local sentence-transformers CrossEncoder NLI model)")
+            raise ArgmapError(
+                "the cross-encoder stage needs a model folder: pass --cross-encoder "
+                "FOLDER (a local sentence-transformers CrossEncoder NLI model)"
+            )
         self.path = Path(model_path).expanduser()
         if not self.path.is_dir():
-            raise ArgmapError(f"cross-encoder model folder {str(self.path)!r} does not exist "
-                              "(--cross-encoder must name a local CrossEncoder model folder)")
+            raise ArgmapError(
+                f"cross-encoder model folder {str(self.path)!r} does not exist "
+                "(--cross-encoder must name a local CrossEncoder model folder)"
+            )
         if not (self.path / "config.json").is_file():
-            raise ArgmapError(f"{str(self.path)!r} is not a CrossEncoder model folder: it has no "
-                              "config.json")
+            raise ArgmapError(
+                f"{str(self.path)!r} is not a CrossEncoder model folder: it has no config.json"
+            )
         self.label_map = dict(label_map) if label_map else None
         self.previous = previous
         self.min_confidence = min_confidence
@@ -116,10 +139,13 @@ class CrossEncoderRelations:
         except ImportError as e:  # pragma: no cover - a core dependency
             raise MissingDependency("sentence-transformers", purpose="the cross-encoder") from e
         try:
-            model = CrossEncoder(str(self.path), device=self.device, local_files_only=True)
+            with _quiet_loading():
+                model = CrossEncoder(str(self.path), device=self.device, local_files_only=True)
         except Exception as e:  # a broken folder fails in many library-specific ways
-            raise ArgmapError(f"could not load {str(self.path)!r} as a CrossEncoder: "
-                              f"{type(e).__name__}: {str(e)[:300]}") from e
+            raise ArgmapError(
+                f"could not load {str(self.path)!r} as a CrossEncoder: "
+                f"{type(e).__name__}: {str(e)[:300]}"
+            ) from e
         self._labels = self._resolve_labels(model)
         self._model = model
 
@@ -128,8 +154,10 @@ class CrossEncoderRelations:
         id2label: dict[int, str] = dict(getattr(config, "id2label", None) or {})
         n = int(getattr(model, "num_labels", len(id2label)) or len(id2label))
         if n < 2:
-            raise ArgmapError(f"{str(self.path)!r} has {n} output label(s); an NLI cross-encoder "
-                              "has entailment/contradiction/neutral classes")
+            raise ArgmapError(
+                f"{str(self.path)!r} has {n} output label(s); an NLI cross-encoder "
+                "has entailment/contradiction/neutral classes"
+            )
         labels: list[str | None] = []
         unknown: list[str] = []
         for i in range(n):
@@ -139,8 +167,10 @@ class CrossEncoderRelations:
                     if key in self.label_map:
                         value = self.label_map[key]
                         if value not in LABEL_CHOICES:
-                            raise ArgmapError(f"label_map value {value!r} for {name!r} must be "
-                                              "'supports', 'attacks' or None")
+                            raise ArgmapError(
+                                f"label_map value {value!r} for {name!r} must be "
+                                "'supports', 'attacks' or None"
+                            )
                         labels.append(value)
                         break
                 else:
@@ -154,7 +184,8 @@ class CrossEncoderRelations:
             raise ArgmapError(
                 f"cannot tell what the labels {', '.join(unknown)} of {str(self.path)!r} mean; "
                 "pass label_map={'LABEL_0': 'attacks', 'LABEL_1': 'supports', 'LABEL_2': None} "
-                "(or whichever order the model was trained with)")
+                "(or whichever order the model was trained with)"
+            )
         return labels
 
     def scores(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
@@ -164,9 +195,13 @@ class CrossEncoderRelations:
             return np.zeros((0, len(self._labels)))
         import torch
 
-        logits = self._model.predict(list(pairs), batch_size=self.batch_size,
-                                     activation_fn=torch.nn.Identity(),
-                                     show_progress_bar=False, convert_to_numpy=True)
+        logits = self._model.predict(
+            list(pairs),
+            batch_size=self.batch_size,
+            activation_fn=torch.nn.Identity(),
+            show_progress_bar=False,
+            convert_to_numpy=True,
+        )
         return softmax(np.asarray(logits, dtype=np.float64).reshape(len(pairs), -1))
 
     def classify_pairs(self, pairs: Sequence[tuple[str, str]]) -> list[tuple[str | None, float]]:
@@ -189,10 +224,12 @@ class CrossEncoderRelations:
         pairs = candidate_pairs(len(claims), central, self.previous)
         labels = self.classify_pairs([(claims[i].text, claims[j].text) for i, j in pairs])
         best: dict[int, tuple[int, str, float]] = {}
-        for (i, j), (label, conf) in zip(pairs, labels, strict=False):
+        for (i, j), (label, conf) in zip(pairs, labels, strict=True):
             if label is None:
                 continue
             if i not in best or conf > best[i][2]:
                 best[i] = (j, label, conf)
-        return [Relation(ids[i], ids[j], label, conf, STAGE)
-                for i, (j, label, conf) in sorted(best.items())]
+        return [
+            Relation(ids[i], ids[j], label, conf, STAGE)
+            for i, (j, label, conf) in sorted(best.items())
+        ]

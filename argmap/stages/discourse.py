@@ -135,7 +135,7 @@ def analyse_units(doc: Document) -> list[_U]:
             continue
         if not _is_argumentative(doc.text, u, text):
             continue
-        out.append(_U(u, text, para_of_line[line_of(u.start)], section))
+        out.append(_U(u, text, line_of(u.start), section))
     for i, x in enumerate(out):
         x.idx = i
     return out
@@ -348,6 +348,7 @@ class DiscourseRelations:
         sent = [int(m.get("sentence", i)) for i, m in enumerate(meta)]
         clause = [int(m.get("clause", 0)) for m in meta]
         section = [str(m.get("section", "")) for m in meta]
+        para = [int(m.get("paragraph", 0)) for m in meta]
         vecs = self.embedder.encode(texts) if self.embedder is not None else None
         rels: dict[int, tuple[int, str, float]] = {}
         last_obj: int | None = None
@@ -407,6 +408,10 @@ class DiscourseRelations:
             if cues.EXAMPLE_LEAD.search(t) and i > 0 and i - 1 != central:
                 rels[i] = (i - 1, "supports", 0.6)
                 continue
+            topic = self._topic(i, para, roles, central)
+            if topic is not None:
+                rels[i] = (topic, "supports", 0.5)
+                continue
             target = self._attach(i, central, vecs, sent, last_obj)
             rels[i] = (target, "supports", 0.5)
         out = []
@@ -415,6 +420,19 @@ class DiscourseRelations:
                 continue
             out.append(Relation(ids[i], ids[j], kind, round_conf(conf), STAGE))
         return out
+
+    @staticmethod
+    def _topic(i: int, para: Sequence[int], roles: Sequence[str], central: int) -> int | None:
+        """In a text of several paragraphs, the paragraph's first unit is its topic: the other
+        unmarked units of the paragraph support it, and it supports the main claim."""
+        if len(set(para)) < 3:
+            return None  # one block of text: no paragraph structure to follow
+        first = next(j for j in range(len(para)) if para[j] == para[i])
+        if first == i or first == central or para[central] == para[i]:
+            return None
+        if roles[first] not in ("premise", "rebuttal"):
+            return None
+        return first
 
     def _attach(
         self,

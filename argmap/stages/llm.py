@@ -8,7 +8,8 @@ standard library talks to it, so the backend adds no dependency. Nothing is ever
 is configured: there is no default server.
 
 The model is asked for JSON matching a schema, sent as ``response_format`` type ``json_schema``;
-a server that rejects that gets ``json_object``, then plain prompting (the schema is in the prompt
+a server that rejects that gets ``json_object`` with the schema attached (what llama-cpp-python's
+server understands), then bare ``json_object``, then plain prompting (the schema is in the prompt
 every time). A model's quote is never trusted: each is located in the document (exact, then with
 whitespace, case and quote marks normalised) and a quote that is not there is dropped, together
 with the relations that point at it. So every mention is real characters of the document.
@@ -44,7 +45,9 @@ ENV_TIMEOUT = "ARGMAP_LLM_TIMEOUT"
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_RETRIES = 2
 ROLES = ("central", "premise", "objection", "rebuttal")
-FORMATS = ("json_schema", "json_object", "plain")
+# Tried in order until the server accepts one: OpenAI's json_schema; json_object with a "schema"
+# field (llama-cpp-python's server turns that into a grammar); bare json_object; plain prompting.
+FORMATS = ("json_schema", "json_object_schema", "json_object", "plain")
 CLAIM_CONFIDENCE = {"central": 0.8, "premise": 0.6, "objection": 0.6, "rebuttal": 0.6}
 RELATION_CONFIDENCE = 0.6
 
@@ -81,7 +84,7 @@ def extraction_schema(max_claims: int = 20) -> dict[str, Any]:
                 "items": {
                     "type": "object",
                     "properties": {
-                        "quote": {"type": "string", "minLength": 1, "maxLength": 600},
+                        "quote": {"type": "string", "minLength": 1, "maxLength": 500},
                         "stance": {"type": "string", "enum": ["pro", "con"]},
                         "role": {"type": "string", "enum": list(ROLES)},
                     },
@@ -105,8 +108,10 @@ def relation_only_schema(max_items: int = 40) -> dict[str, Any]:
     }
 
 
-SYSTEM = ("You analyse argumentative texts. You answer with one JSON object and nothing else: "
-          "no prose, no code fences.")
+SYSTEM = (
+    "You analyse argumentative texts. You answer with one JSON object and nothing else: "
+    "no prose, no code fences."
+)
 
 EXTRACT_PROMPT = """Find the argument in the text below.
 
@@ -139,8 +144,9 @@ are unrelated.
 Answer with a JSON object matching this JSON schema:
 {schema}"""
 
-RETRY_PROMPT = ("That answer was not a JSON object matching the schema. Answer again with only "
-                "the JSON object.")
+RETRY_PROMPT = (
+    "That answer was not a JSON object matching the schema. Answer again with only the JSON object."
+)
 
 
 def chat_endpoint(base_url: str) -> str:
@@ -149,8 +155,9 @@ def chat_endpoint(base_url: str) -> str:
     url = base_url.strip().rstrip("/")
     parts = urllib.parse.urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ArgmapError(f"--llm-url {base_url!r} is not an http(s) URL "
-                          "(for example http://127.0.0.1:11434/v1)")
+        raise ArgmapError(
+            f"--llm-url {base_url!r} is not an http(s) URL (for example http://127.0.0.1:11434/v1)"
+        )
     if url.endswith("/chat/completions"):
         return url
     if parts.path in ("", "/"):
@@ -181,9 +188,10 @@ def parse_json_object(content: str) -> dict[str, Any] | None:
 class _Rejected(Exception):
     """The server refused the request as sent (HTTP 4xx); the caller may try a simpler format."""
 
-    def __init__(self, status: int, message: str) -> None:
+    def __init__(self, status: int, message: str, about_format: bool) -> None:
         super().__init__(message)
         self.status = status
+        self.about_format = about_format
 
 
 class _Retryable(Exception):
@@ -208,12 +216,16 @@ class ChatClient:
         temperature: float = 0.0,
     ) -> None:
         if not url:
-            raise ArgmapError("the llm stage needs an OpenAI-compatible server: pass --llm-url "
-                              "URL (for example http://127.0.0.1:11434/v1 for Ollama) and "
-                              "--llm-model NAME, or llm_url=/llm_model= in Python")
+            raise ArgmapError(
+                "the llm stage needs an OpenAI-compatible server: pass --llm-url "
+                "URL (for example http://127.0.0.1:11434/v1 for Ollama) and "
+                "--llm-model NAME, or llm_url=/llm_model= in Python"
+            )
         if not model:
-            raise ArgmapError(f"the llm stage needs a model name for {url}: pass --llm-model NAME "
-                              "(or llm_model= in Python)")
+            raise ArgmapError(
+                f"the llm stage needs a model name for {url}: pass --llm-model NAME "
+                "(or llm_model= in Python)"
+            )
         self.url = url
         self.endpoint = chat_endpoint(url)
         self.model = model
@@ -236,36 +248,45 @@ class ChatClient:
         if host in ("localhost", "127.0.0.1", "::1"):
             handlers.append(urllib.request.ProxyHandler({}))  # loopback never goes via a proxy
         self._opener = urllib.request.build_opener(*handlers)
-        self.requests = 0
+        self._unreachable = ""
 
-    def complete_json(self, prompt: str, schema: Mapping[str, Any], name: str,
-                      required: str) -> dict[str, Any]:
+    def complete_json(
+        self, prompt: str, schema: Mapping[str, Any], name: str, required: str
+    ) -> dict[str, Any]:
         """Ask for a JSON object with list field ``required``; retries answers that are not one.
 
         Raises:
             LLMError: the server is unreachable, too slow, answers an HTTP error, or gives no
                 usable JSON after the retries.
         """
-        messages: list[dict[str, str]] = [{"role": "system", "content": SYSTEM},
-                                          {"role": "user", "content": prompt}]
+        messages: list[dict[str, str]] = [
+            {"role": "system", "content": SYSTEM},
+            {"role": "user", "content": prompt},
+        ]
         last = ""
         finish = ""
         failures = 0
         while True:
-            body: dict[str, Any] = {"model": self.model, "messages": messages,
-                                    "temperature": self.temperature, "max_tokens": self.max_tokens,
-                                    "stream": False}
+            body: dict[str, Any] = {
+                "model": self.model,
+                "messages": messages,
+                "temperature": self.temperature,
+                "max_tokens": self.max_tokens,
+                "stream": False,
+            }
             if self.format == "json_schema":
                 body["response_format"] = {
                     "type": "json_schema",
                     "json_schema": {"name": name, "schema": dict(schema), "strict": False},
                 }
+            elif self.format == "json_object_schema":
+                body["response_format"] = {"type": "json_object", "schema": dict(schema)}
             elif self.format == "json_object":
                 body["response_format"] = {"type": "json_object"}
             try:
                 answer = self._post(body)
             except _Rejected as e:
-                if self.format != FORMATS[-1] and e.status in (400, 415, 422, 500, 501):
+                if self.format != FORMATS[-1] and e.about_format:
                     self.format = FORMATS[FORMATS.index(self.format) + 1]
                     continue
                 raise LLMError(str(e)) from None
@@ -284,9 +305,12 @@ class ChatClient:
                 raise LLMError(
                     f"the model {self.model!r} at {self.url} gave no valid JSON object with a "
                     f"{required!r} list after {failures} attempts{cut}; last answer: "
-                    f"{last[:200]!r}")
-            messages = messages[:2] + [{"role": "assistant", "content": last[:4000]},
-                                       {"role": "user", "content": RETRY_PROMPT}]
+                    f"{last[:200]!r}"
+                )
+            messages = messages[:2] + [
+                {"role": "assistant", "content": last[:4000]},
+                {"role": "user", "content": RETRY_PROMPT},
+            ]
 
     def _content(self, answer: Mapping[str, Any]) -> tuple[str, str]:
         try:
@@ -297,54 +321,73 @@ class ChatClient:
             return "", ""
 
     def _post(self, body: Mapping[str, Any]) -> dict[str, Any]:
-        """One request. Failures become LLMError (fatal), _Rejected (4xx) or _Retryable."""
+        """One request. Failures become LLMError (fatal), _Rejected (4xx) or _Retryable.
+
+        A server found unreachable stays so for this client: the pipeline skips a failed document
+        and goes on, and each further document then fails at once instead of trying again.
+        """
+        if self._unreachable:
+            raise LLMError(self._unreachable)
         headers = {"Content-Type": "application/json", "Accept": "application/json"}
         if self.key:
             headers["Authorization"] = f"Bearer {self.key}"
-        req = urllib.request.Request(self.endpoint, data=json.dumps(body).encode("utf-8"),
-                                     headers=headers, method="POST")
-        self.requests += 1
+        req = urllib.request.Request(
+            self.endpoint, data=json.dumps(body).encode("utf-8"), headers=headers, method="POST"
+        )
         try:
             with self._opener.open(req, timeout=self.timeout) as resp:
                 raw = resp.read()
         except urllib.error.HTTPError as e:
             excerpt = " ".join(e.read()[:1000].decode("utf-8", "replace").split())[:300]
-            message = (f"LLM server at {self.url} answered HTTP {e.code} {e.reason}"
-                       f"{': ' + excerpt if excerpt else ''}")
+            message = (
+                f"LLM server at {self.url} answered HTTP {e.code} {e.reason}"
+                f"{': ' + excerpt if excerpt else ''}"
+            )
             if e.code in (401, 403):
                 raise LLMError(f"{message} (check --llm-key or {ENV_KEY})") from None
             if e.code == 404:
-                raise LLMError(f"{message} (no {self.endpoint}: check --llm-url, which usually "
-                               "ends in /v1, and --llm-model)") from None
+                raise LLMError(
+                    f"{message} (no {self.endpoint}: check --llm-url, which usually "
+                    "ends in /v1, and --llm-model)"
+                ) from None
             if e.code in (429, 502, 503, 504) or (e.code >= 500 and not _mentions_format(excerpt)):
                 raise _Retryable(message) from None
-            raise _Rejected(e.code, message) from None
+            raise _Rejected(e.code, message, e.code == 415 or _mentions_format(excerpt)) from None
         except urllib.error.URLError as e:
             if isinstance(e.reason, TimeoutError):
                 raise LLMError(self._timeout_message()) from None
             if isinstance(e.reason, ConnectionRefusedError):
-                raise LLMError(f"cannot reach LLM server at {self.url}: connection refused "
-                               "(is the server running? check --llm-url)") from None
-            raise LLMError(f"cannot reach LLM server at {self.url}: {e.reason}") from None
+                self._unreachable = (
+                    f"cannot reach LLM server at {self.url}: connection refused "
+                    "(is the server running? check --llm-url)"
+                )
+            else:
+                self._unreachable = f"cannot reach LLM server at {self.url}: {e.reason}"
+            raise LLMError(self._unreachable) from None
         except TimeoutError:
             raise LLMError(self._timeout_message()) from None
         except (ConnectionError, HTTPException) as e:
-            raise _Retryable(f"LLM server at {self.url} dropped the connection: "
-                             f"{type(e).__name__}: {e}") from None
+            raise _Retryable(
+                f"LLM server at {self.url} dropped the connection: {type(e).__name__}: {e}"
+            ) from None
         try:
             value = json.loads(raw)
         except ValueError:
-            raise _Retryable(f"LLM server at {self.url} answered something that is not JSON: "
-                             f"{raw[:200]!r}") from None
+            raise _Retryable(
+                f"LLM server at {self.url} answered something that is not JSON: {raw[:200]!r}"
+            ) from None
         if not isinstance(value, dict):
-            raise _Retryable(f"LLM server at {self.url} answered JSON that is not a chat "
-                             "completion")
+            raise _Retryable(
+                f"LLM server at {self.url} answered JSON that is not a chat completion"
+            )
         return value
 
     def _timeout_message(self) -> str:
-        return (f"LLM server at {self.url} did not answer within {self.timeout:g} s (timeout); "
-                f"a slow model or a long document: set {ENV_TIMEOUT} or llm_timeout= to wait "
-                "longer")
+        return (
+            f"LLM server at {self.url} did not answer within {self.timeout:g} s (timeout); "
+            f"a slow model or a long document: set {ENV_TIMEOUT} or llm_timeout= to wait "
+            "longer"
+        )
 
 
 def _mentions_format(text: str) -> bool:
@@ -354,11 +397,29 @@ def _mentions_format(text: str) -> bool:
 # ---------------------------------------------------------------------------------------------
 # Quotes back to offsets
 
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
-                         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',
-                         "\u2032": "'", "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
-                         "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
-                         "\u2014": "-", "\u2212": "-", "\u00a0": " "})
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2032": "'",
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+    }
+)
 
 
 def _normalise(text: str) -> tuple[str, list[int]]:
@@ -397,8 +458,9 @@ def _variants(quote: str) -> list[str]:
     return seen
 
 
-def locate(text: str, quote: str, start: int = 0, end: int | None = None,
-           hint: int | None = None) -> tuple[int, int] | None:
+def locate(
+    text: str, quote: str, start: int = 0, end: int | None = None, hint: int | None = None
+) -> tuple[int, int] | None:
     """Where ``quote`` occurs in ``text[start:end]``: exactly first, then ignoring whitespace,
     case and quote-mark differences. A match at or after ``hint`` is preferred, so a phrase the
     text repeats maps to the occurrence in reading order. ``None`` when it is not there."""
@@ -445,8 +507,9 @@ def paragraph_chunks(text: str, max_chars: int) -> list[tuple[int, int]]:
         s, e = _trim(text, s, e)
         while e - s > max_chars:
             window = text[s : s + max_chars]
-            cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "),
-                      window.rfind("\n"))
+            cut = max(
+                window.rfind(". "), window.rfind("? "), window.rfind("! "), window.rfind("\n")
+            )
             if cut < max_chars // 3:
                 cut = window.rfind(" ")
             if cut < max_chars // 3:
@@ -496,7 +559,7 @@ def _relations(items: Any, index: Mapping[int, int], ids: Sequence[str]) -> list
         if not isinstance(r, dict) or r.get("type") not in ("supports", "attacks"):
             continue
         src, dst = _as_index(r.get("source")), _as_index(r.get("target"))
-        if src not in index or dst not in index:
+        if src is None or dst is None or src not in index or dst not in index:
             continue
         a, b = ids[index[src]], ids[index[dst]]
         if a == b or (a, b) in out:
@@ -560,17 +623,29 @@ class LLMExtractor:
                 stance = item.get("stance") if item.get("stance") in ("pro", "con") else "pro"
                 pos_of[cid] = index[k] = len(claims)
                 roles.append(str(role))
-                claims.append(Claim(
-                    id=cid, text=" ".join(text[s:e].split()), mentions=(Mention.of(document, s, e),),
-                    stance=str(stance), confidence=round_conf(CLAIM_CONFIDENCE[str(role)]),
-                    stage=STAGE, metadata={"role": role, "chunk": n}))
+                claims.append(
+                    Claim(
+                        id=cid,
+                        text=" ".join(text[s:e].split()),
+                        mentions=(Mention.of(document, s, e),),
+                        stance=str(stance),
+                        confidence=round_conf(CLAIM_CONFIDENCE[str(role)]),
+                        stage=STAGE,
+                        metadata={"role": role, "chunk": n},
+                    )
+                )
             rels.extend(_relations(answer.get("relations"), index, [c.id for c in claims]))
         main = self._main(claims, roles, rels)
-        seen: set[tuple[str, str]] = set()
-        unique = [r for r in rels if not ((r.source, r.target) in seen
-                                          or seen.add((r.source, r.target)))]
-        return LLMExtraction(claims=claims, main_claim=main, relations=unique,
-                             document=document.id, dropped=dropped)
+        unique: dict[tuple[str, str], Relation] = {}
+        for r in rels:
+            unique.setdefault((r.source, r.target), r)
+        return LLMExtraction(
+            claims=claims,
+            main_claim=main,
+            relations=list(unique.values()),
+            document=document.id,
+            dropped=dropped,
+        )
 
     @staticmethod
     def _main(claims: list[Claim], roles: list[str], rels: list[Relation]) -> str | None:
@@ -591,8 +666,11 @@ class LLMExtractor:
             meta = dict(c.metadata, role=role)
             if i == k and not central:
                 meta["central_inferred"] = True
-            claims[i] = c.with_(metadata=meta, stance="pro" if i == k else c.stance,
-                                confidence=round_conf(CLAIM_CONFIDENCE[role]))
+            claims[i] = c.with_(
+                metadata=meta,
+                stance="pro" if i == k else c.stance,
+                confidence=round_conf(CLAIM_CONFIDENCE[role]),
+            )
         return claims[k].id
 
 
@@ -629,8 +707,9 @@ class LLMRelations:
         out: dict[tuple[str, str], Relation] = {}
         for w in range(0, len(others), step):
             window = [central] + others[w : w + step]
-            lines = "\n".join(f"{k}. {' '.join(extraction.claims[i].text.split())}"
-                              for k, i in enumerate(window))
+            lines = "\n".join(
+                f"{k}. {' '.join(extraction.claims[i].text.split())}" for k, i in enumerate(window)
+            )
             schema = relation_only_schema(2 * len(window))
             prompt = RELATE_PROMPT.format(central=0, claims=lines, schema=json.dumps(schema))
             answer = self.client.complete_json(prompt, schema, "relations", "relations")
