@@ -5,10 +5,11 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
 STAMP := $(VENV)/.installed
 DATA_MAP := data/map.json
-DATA_FILES := $(shell find data -type f \( -name '*.txt' -o -name '*.md' -o -name '*.html' -o -name '*.htm' -o -name '*.pdf' \) -not -path 'data/training/*' 2>/dev/null)
+CORPUS := data/corpus
+DATA_FILES := $(shell find $(CORPUS) -type f 2>/dev/null)
 PORT ?= 8501
 
-.PHONY: app test install lint bench clean browser
+.PHONY: app test install lint clean browser bench-app
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +24,7 @@ $(STAMP): $(VENV)/bin/python pyproject.toml
 install: $(STAMP)
 
 $(DATA_MAP): $(STAMP) $(DATA_FILES)
-	HF_HUB_OFFLINE=1 $(VENV)/bin/argmap build data -o $(DATA_MAP)
+	HF_HUB_OFFLINE=1 $(VENV)/bin/argmap build $(CORPUS) -o $(DATA_MAP)
 
 app: $(STAMP) $(DATA_MAP)
 	HF_HUB_OFFLINE=1 $(VENV)/bin/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
@@ -41,6 +42,9 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check argmap tests bench app.py
 	$(VENV)/bin/ruff format --check argmap tests bench app.py
 	$(VENV)/bin/mypy argmap
+
+bench-app: $(STAMP) browser
+	HF_HUB_OFFLINE=1 $(PY) bench/bench_app.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

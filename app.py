@@ -16,6 +16,7 @@ import importlib
 import importlib.util
 import os
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -24,6 +25,7 @@ import streamlit as st
 
 from argmap import view
 from argmap.amap import ArgumentMap
+from argmap.dedup import DEFAULT_THRESHOLD
 from argmap.embed import CachedEmbedder, Embedder, HashingEmbedder, SentenceTransformerEmbedder
 from argmap.errors import ArgmapError, IngestError
 from argmap.ingest import load_bytes
@@ -32,19 +34,19 @@ from argmap.pipeline import Pipeline
 
 HERE = Path(__file__).resolve().parent
 DOC_TYPES = ["txt", "md", "markdown", "html", "htm", "pdf"]
-DEFAULT_THRESHOLD = 0.80
 SEARCH_RESULTS = 8
-# (button label, file extension, mime type, function names tried in argmap.export)
-EXPORTS: list[tuple[str, str, str, tuple[str, ...]]] = [
-    ("Turtle (RDF)", "ttl", "text/turtle", ("to_turtle", "turtle", "dumps_turtle")),
-    ("JSON-LD", "jsonld", "application/ld+json", ("to_jsonld", "to_json_ld", "jsonld")),
-    ("AIF JSON", "aif.json", "application/json", ("to_aif", "to_aif_json", "aif_json", "aif")),
-    ("Argdown", "argdown", "text/plain", ("to_argdown", "argdown")),
-    ("GraphML", "graphml", "application/xml", ("to_graphml", "graphml")),
-]
+# argmap.export format name -> (button label, file name suffix, mime type)
+EXPORTS: dict[str, tuple[str, str, str]] = {
+    "turtle": ("RDF Turtle", ".ttl", "text/turtle"),
+    "json-ld": ("JSON-LD", ".jsonld", "application/ld+json"),
+    "aif-json": ("AIF JSON", ".aif.json", "application/json"),
+    "argdown": ("Argdown", ".argdown", "text/plain"),
+    "graphml": ("GraphML", ".graphml", "application/xml"),
+}
 
 
 # ---- loading --------------------------------------------------------------------------------
+
 
 @st.cache_resource(show_spinner=False)
 def shared_embedder(name: str) -> Embedder:
@@ -85,10 +87,19 @@ def remerged(_amap: ArgumentMap, key: str, threshold: float) -> ArgumentMap:
 @st.cache_data(show_spinner=False, max_entries=32)
 def graph(_amap: ArgumentMap, key: str, filters: tuple[Any, ...]) -> tuple[dict[str, Any], str]:
     """View data and page for one map version and one set of filters."""
-    stance, documents, relation_types, min_conf, focus, depth, color_by, max_nodes = filters
-    data = view.view_data(_amap, stance=stance, documents=documents,
-                          relation_types=relation_types, min_confidence=min_conf, focus=focus,
-                          depth=depth, color_by=color_by, max_nodes=max_nodes)
+    stance, documents, relation_types, min_conf, focus, depth, color_by, max_nodes, sel = filters
+    data = view.view_data(
+        _amap,
+        stance=stance,
+        documents=documents,
+        relation_types=relation_types,
+        min_confidence=min_conf,
+        focus=focus,
+        depth=depth,
+        color_by=color_by,
+        max_nodes=max_nodes,
+        selected=sel,
+    )
     return data, view.render_html(data)
 
 
@@ -123,8 +134,11 @@ def build_from_uploads(files: list[Any]) -> None:
 
     def progress(stage: str, done: int, total: int, source: str) -> None:
         share = 0.3 + 0.6 * (done / total if total else 1.0)
-        words = {"analyse": f"Finding claims in {source}", "dedup": "Merging near-duplicates",
-                 "link": "Linking claims across documents"}
+        words = {
+            "analyse": f"Finding claims in {source}",
+            "dedup": "Merging near-duplicates",
+            "link": "Linking claims across documents",
+        }
         bar.progress(min(share, 0.95), text=words.get(stage, stage))
 
     try:
@@ -168,8 +182,12 @@ def current_map() -> tuple[str, str, ArgumentMap] | None:
             st.session_state["map_upload_seen"] = upload.file_id
             st.session_state["source"] = f"Uploaded map ({name})"
     with sb.expander("Build a map from documents", expanded=path is None):
-        files = st.file_uploader("Documents (txt, md, html, pdf)", type=DOC_TYPES,
-                                 accept_multiple_files=True, key="doc_upload")
+        files = st.file_uploader(
+            "Documents (txt, md, html, pdf)",
+            type=DOC_TYPES,
+            accept_multiple_files=True,
+            key="doc_upload",
+        )
         if st.button("Build map", disabled=not files, type="primary", key="build"):
             build_from_uploads(list(files or []))
     if "built" in st.session_state:
@@ -197,6 +215,7 @@ def current_map() -> tuple[str, str, ArgumentMap] | None:
 
 # ---- selection ------------------------------------------------------------------------------
 
+
 def select(claim_id: str) -> None:
     """Button callback: runs before the next script run, so the selectbox can take the value."""
     st.session_state["claim"] = claim_id
@@ -212,16 +231,27 @@ def claim_buttons(claims: list[Claim], prefix: str, empty: str) -> None:
         st.caption(empty)
         return
     for i, c in enumerate(claims):
-        st.button(view.md_escape(view.short(c.text, 110)), key=f"{prefix}-{i}-{c.id}",
-                  on_click=select, args=(c.id,), width="stretch")
+        st.button(
+            view.md_escape(view.short(c.text, 110)),
+            key=f"{prefix}-{i}-{c.id}",
+            on_click=select,
+            args=(c.id,),
+            width="stretch",
+        )
 
 
 def show_claim(amap: ArgumentMap, cid: str) -> None:
     c = amap.claim(cid)
-    st.markdown(f'<div style="font-size:1.35rem;font-weight:600;line-height:1.35">'
-                f"{view.escape_text(c.text)}</div>", unsafe_allow_html=True)
-    facts = [f"stance **{c.stance}**", f"confidence {c.confidence:.2f}",
-             f"{len(c.documents)} source document{'s' if len(c.documents) != 1 else ''}"]
+    st.markdown(
+        f'<div style="font-size:1.35rem;font-weight:600;line-height:1.35">'
+        f"{view.escape_text(c.text)}</div>",
+        unsafe_allow_html=True,
+    )
+    facts = [
+        f"stance **{c.stance}**",
+        f"confidence {c.confidence:.2f}",
+        f"{len(c.documents)} source document{'s' if len(c.documents) != 1 else ''}",
+    ]
     if c.acceptance:
         facts.insert(1, f"acceptance **{c.acceptance}**")
     if c.strength is not None:
@@ -233,10 +263,16 @@ def show_claim(amap: ArgumentMap, cid: str) -> None:
     for p in passages:
         st.markdown(view.passage_html(p), unsafe_allow_html=True)
 
-    out_sup = [amap.claims_by_id[r.target] for r in amap.relations
-               if r.source == cid and r.type == "supports" and r.target != cid]
-    out_att = [amap.claims_by_id[r.target] for r in amap.relations
-               if r.source == cid and r.type == "attacks" and r.target != cid]
+    out_sup = [
+        amap.claims_by_id[r.target]
+        for r in amap.relations
+        if r.source == cid and r.type == "supports" and r.target != cid
+    ]
+    out_att = [
+        amap.claims_by_id[r.target]
+        for r in amap.relations
+        if r.source == cid and r.type == "attacks" and r.target != cid
+    ]
     supporters, attackers = amap.supporters(cid), amap.attackers(cid)
     left, right = st.columns(2)
     with left:
@@ -253,21 +289,33 @@ def show_claim(amap: ArgumentMap, cid: str) -> None:
             claim_buttons(out_att, "atts", "")
 
     if c.members:
-        titles = {d.id: d.title or d.source for d in amap.documents.values()}
+        titles = {d.id: d.source.rsplit("/", 1)[-1] for d in amap.documents.values()}
         st.markdown(f"#### Merged variants ({len(c.members)})")
         st.dataframe(
-            [{"variant": m.text, "similarity": round(m.similarity, 3), "stance": m.stance,
-              "document": ", ".join(view.short(titles.get(x.document, x.document), 60)
-                                    for x in m.mentions)}
-             for m in c.members],
-            hide_index=True, width="stretch",
+            [
+                {
+                    "variant": m.text,
+                    "similarity": round(m.similarity, 3),
+                    "stance": m.stance,
+                    "document": ", ".join(
+                        view.short(titles.get(x.document, x.document), 60) for x in m.mentions
+                    ),
+                }
+                for m in c.members
+            ],
+            hide_index=True,
+            width="stretch",
         )
 
 
 def search_panel(amap: ArgumentMap) -> None:
     st.markdown("#### Find a claim")
-    query = st.text_input("Search claims", key="query", placeholder="e.g. open models security",
-                          label_visibility="collapsed")
+    query = st.text_input(
+        "Search claims",
+        key="query",
+        placeholder="e.g. open models security",
+        label_visibility="collapsed",
+    )
     mode = st.radio("Search by", ["meaning", "text"], horizontal=True, key="search_mode")
     if not query.strip():
         return
@@ -280,11 +328,17 @@ def search_panel(amap: ArgumentMap) -> None:
     if not found:
         st.caption("No claim found.")
     for i, (c, score) in enumerate(found):
-        st.button(view.md_escape(view.short(c.text, 100)) + score, key=f"hit-{i}-{c.id}",
-                  on_click=select, args=(c.id,), width="stretch")
+        st.button(
+            view.md_escape(view.short(c.text, 100)) + score,
+            key=f"hit-{i}-{c.id}",
+            on_click=select,
+            args=(c.id,),
+            width="stretch",
+        )
 
 
 # ---- downloads ------------------------------------------------------------------------------
+
 
 def export_module() -> ModuleType | None:
     """``argmap.export`` when it is installed; the app works the same without it."""
@@ -299,25 +353,35 @@ def export_module() -> ModuleType | None:
 def downloads(amap: ArgumentMap, stem: str) -> None:
     sb = st.sidebar
     sb.header("Download")
-    sb.download_button("Map as JSON", amap.dumps(), file_name=f"{stem}.json",
-                       mime="application/json", key="dl-json", width="stretch")
+    # callables: each file is written only when its button is pressed
+    sb.download_button(
+        "Map as JSON (argmap/1)",
+        amap.dumps,
+        file_name=f"{stem}.json",
+        mime="application/json",
+        key="dl-json",
+        width="stretch",
+    )
     mod = export_module()
-    if mod is None:
+    export_text = getattr(mod, "export_text", None)
+    if export_text is None:
         return
-    for label, ext, mime, names in EXPORTS:
-        fn = next((getattr(mod, n) for n in names if callable(getattr(mod, n, None))), None)
-        if fn is None:
+    known = getattr(mod, "EXPORT_FORMATS", EXPORTS)
+    for fmt, (label, suffix, mime) in EXPORTS.items():
+        if fmt not in known:
             continue
-        try:
-            data = fn(amap)
-        except Exception as e:  # an exporter bug must not take the page down
-            sb.caption(f"{label}: export failed ({type(e).__name__})")
-            continue
-        sb.download_button(label, data, file_name=f"{stem}.{ext}", mime=mime, key=f"dl-{ext}",
-                           width="stretch")
+        sb.download_button(
+            label,
+            partial(export_text, amap, fmt),
+            file_name=f"{stem}{suffix}",
+            mime=mime,
+            key=f"dl-{fmt}",
+            width="stretch",
+        )
 
 
 # ---- page -----------------------------------------------------------------------------------
+
 
 def main() -> None:
     st.set_page_config(page_title="argmap", page_icon="🗺️", layout="wide")
@@ -327,16 +391,23 @@ def main() -> None:
 
     chosen = current_map()
     if chosen is None:
-        st.info("No map yet. Open a map file, or upload documents and press **Build map** "
-                "(sidebar).")
+        st.info(
+            "No map yet. Open a map file, or upload documents and press **Build map** (sidebar)."
+        )
         return
     key, label, base = chosen
     sb = st.sidebar
     sb.header("Filters")
     base_threshold = float(base.metadata.get("dedup_threshold") or DEFAULT_THRESHOLD)
-    threshold = sb.slider("Merge near-duplicates above similarity", 0.50, 0.99,
-                          value=round(base_threshold, 2), step=0.01, key="threshold",
-                          help="Re-merges the claims already found; nothing is re-extracted.")
+    threshold = sb.slider(
+        "Merge near-duplicates above similarity",
+        0.50,
+        0.99,
+        value=round(base_threshold, 2),
+        step=0.01,
+        key="threshold",
+        help="Re-merges the claims already found; nothing is re-extracted.",
+    )
     amap = base
     if abs(threshold - base_threshold) > 1e-9:
         try:
@@ -345,20 +416,38 @@ def main() -> None:
             st.error(f"Re-merging failed: {e}")
     vkey = f"{key}@{threshold:.2f}"
 
-    docs = sorted(amap.documents.values(), key=lambda d: (d.title or d.source).lower())
-    titles = {d.id: view.short(d.title or d.source, 60) for d in docs}
+    docs = sorted(amap.documents.values(), key=lambda d: view.doc_label(d.title, d.source).lower())
+    titles = {d.id: view.short(view.doc_label(d.title, d.source), 60) for d in docs}
     has_acceptance = any(c.acceptance for c in amap.claims_by_id.values())
-    color_by = sb.radio("Colour claims by", ["stance", "acceptance"] if has_acceptance
-                        else ["stance"], horizontal=True, key="color_by")
-    picked_docs = sb.multiselect("Documents", list(titles), format_func=titles.__getitem__,
-                                 key="documents", placeholder="All documents")
+    color_by = sb.radio(
+        "Colour claims by",
+        ["stance", "acceptance"] if has_acceptance else ["stance"],
+        horizontal=True,
+        key="color_by",
+    )
+    picked_docs = sb.multiselect(
+        "Documents",
+        list(titles),
+        format_func=titles.__getitem__,
+        key="documents",
+        placeholder="All documents",
+    )
     stances = sorted({c.stance for c in amap.claims_by_id.values()})
     picked_stances = sb.multiselect("Stance", stances, default=stances, key="stance")
-    picked_rels = sb.multiselect("Relations", ["supports", "attacks"],
-                                 default=["supports", "attacks"], key="relations")
+    picked_rels = sb.multiselect(
+        "Relations", ["supports", "attacks"], default=["supports", "attacks"], key="relations"
+    )
     min_conf = sb.slider("Minimum confidence", 0.0, 1.0, 0.0, 0.05, key="min_conf")
-    max_nodes = int(sb.number_input("Most claims drawn", 20, 5000, step=50, key="max_nodes",
-                                    value=int(os.environ.get("ARGMAP_MAX_NODES", view.MAX_NODES))))
+    max_nodes = int(
+        sb.number_input(
+            "Most claims drawn",
+            20,
+            5000,
+            step=50,
+            key="max_nodes",
+            value=int(os.environ.get("ARGMAP_MAX_NODES", view.MAX_NODES)),
+        )
+    )
 
     claims = sorted(amap.claims_by_id.values(), key=lambda c: (-len(c.documents), c.text))
     ids = [c.id for c in claims]
@@ -370,18 +459,30 @@ def main() -> None:
     downloads(amap, "argmap-map")
 
     s = amap.stats()
-    st.caption(f"{label} · {s['documents']} documents · {s['claims']} claims "
-               f"({s['merged']} merged) · {s['supports']} supports · {s['attacks']} attacks")
+    st.caption(
+        f"{label} · {s['documents']} documents · {s['claims']} claims "
+        f"({s['merged']} merged) · {s['supports']} supports · {s['attacks']} attacks"
+    )
     problems = [p for p in amap.metadata.get("problems", []) if p.get("severity") == "error"]
     if problems:
         with st.expander(f"{len(problems)} file(s) were skipped when this map was built"):
             for p in problems:
-                st.markdown(f"- **{view.md_escape(str(p.get('source')))}**: "
-                            f"{view.md_escape(str(p.get('reason')))}")
+                st.markdown(
+                    f"- **{view.md_escape(str(p.get('source')))}**: "
+                    f"{view.md_escape(str(p.get('reason')))}"
+                )
 
-    filters = (tuple(picked_stances), tuple(picked_docs) or None, tuple(picked_rels),
-               float(min_conf), sel if focus_on and sel else None, int(depth), color_by,
-               max_nodes)
+    filters = (
+        tuple(picked_stances),
+        tuple(picked_docs) or None,
+        tuple(picked_rels),
+        float(min_conf),
+        sel if focus_on and sel else None,
+        int(depth),
+        color_by,
+        max_nodes,
+        sel,
+    )
     left, right = st.columns([3, 2], gap="medium")
     with left:
         data, page = graph(amap, vkey, filters)
@@ -394,9 +495,13 @@ def main() -> None:
             st.iframe(page, height=640)
     with right:
         search_panel(amap)
-        st.selectbox("Selected claim", ids, key="claim",
-                     format_func=lambda i: claim_label(amap.claims_by_id[i]),
-                     placeholder="Pick a claim…")
+        st.selectbox(
+            "Selected claim",
+            ids,
+            key="claim",
+            format_func=lambda i: claim_label(amap.claims_by_id[i]),
+            placeholder="Pick a claim…",
+        )
     sel = st.session_state.get("claim")
     if sel:
         st.query_params["claim"] = sel

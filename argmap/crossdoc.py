@@ -189,6 +189,7 @@ class CrossDocumentLinker:
         meta["crossdoc_stats"] = {
             "claims": len(claims),
             "k": self.k,
+            "neighbours_examined": len(claims) * min(self.k, len(claims) - 1),
             "pairs_considered": len(pairs),
             "candidates": len(candidates),
             "links": len(new),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -128,16 +129,19 @@ def test_app_focus_and_threshold(app: AppTest):
 
 
 def test_app_upload_bad_file_names_it_and_builds_the_rest(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
     monkeypatch.setenv("ARGMAP_MAP", str(tmp_path / "none.json"))
     monkeypatch.setenv("ARGMAP_EMBEDDER", "hashing")
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
     assert any("No map yet" in i.value for i in at.info)
-    at.file_uploader(key="doc_upload").set_value([
-        ("broken.pdf", b"%PDF-1.4 this is not really a pdf", "application/pdf"),
-        ("essay.txt", DEBATE["security-essay.txt"].encode(), "text/plain"),
-    ]).run()
+    at.file_uploader(key="doc_upload").set_value(
+        [
+            ("broken.pdf", b"%PDF-1.4 this is not really a pdf", "application/pdf"),
+            ("essay.txt", DEBATE["security-essay.txt"].encode(), "text/plain"),
+        ]
+    ).run()
     at.button(key="build").click().run()
     assert not at.exception, at.exception
     warnings = [w.value for w in at.warning]
@@ -147,17 +151,20 @@ def test_app_upload_bad_file_names_it_and_builds_the_rest(
 
 
 def test_app_opens_an_uploaded_map_and_rejects_a_bad_one(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
     monkeypatch.setenv("ARGMAP_MAP", str(tmp_path / "none.json"))
     monkeypatch.setenv("ARGMAP_EMBEDDER", "hashing")
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
     at.file_uploader(key="map_upload").set_value(
-        ("debate.json", debate_map().dumps().encode(), "application/json")).run()
+        ("debate.json", debate_map().dumps().encode(), "application/json")
+    ).run()
     assert not at.exception
     assert drawn(at) == len(debate_map())
     at.file_uploader(key="map_upload").set_value(
-        ("bad.json", b'{"format": "nope"}', "application/json")).run()
+        ("bad.json", b'{"format": "nope"}', "application/json")
+    ).run()
     assert not at.exception
     assert any("Cannot open this map" in e.value for e in at.error)
 
@@ -165,3 +172,5 @@ def test_app_opens_an_uploaded_map_and_rejects_a_bad_one(
 def test_app_json_download_and_optional_exports(app: AppTest):
     keys = [b.key for b in app.get("download_button")]
     assert "dl-json" in keys
+    if importlib.util.find_spec("argmap.export") is not None:
+        assert {"dl-turtle", "dl-graphml", "dl-argdown"} <= set(keys)

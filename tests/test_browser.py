@@ -58,8 +58,14 @@ HOSTILE_HTML = (
     f"<p>However, {IMG} open audits catch most problems early.</p>"
     "</article></body></html>"
 ).encode()
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync", "--no-first-run"]
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def free_port() -> int:
@@ -82,10 +88,25 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     env = dict(os.environ, ARGMAP_MAP=str(path), ARGMAP_EMBEDDER="hashing", HF_HUB_OFFLINE="1")
     log = open(tmp / "streamlit.log", "wb")  # noqa: SIM115 - closed in teardown
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-         "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "app.py"),
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -98,8 +119,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             except OSError:
                 pass
             if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("streamlit did not start:\n"
-                                   + (tmp / "streamlit.log").read_text(errors="replace"))
+                raise RuntimeError(
+                    "streamlit did not start:\n"
+                    + (tmp / "streamlit.log").read_text(errors="replace")
+                )
             time.sleep(0.3)
         yield url
     finally:
@@ -145,8 +168,14 @@ def test_browser_explore_then_hostile_upload(page, server: str):
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     external: list[str] = []
-    page.on("request", lambda r: external.append(r.url)
-            if not r.url.startswith((server, "data:", "about:", "blob:")) else None)
+    page.on(
+        "request",
+        lambda r: (
+            external.append(r.url)
+            if not r.url.startswith((server, "data:", "about:", "blob:"))
+            else None
+        ),
+    )
 
     page.goto(server)
     page.get_by_role("heading", name="argmap").wait_for()
@@ -159,15 +188,21 @@ def test_browser_explore_then_hostile_upload(page, server: str):
     page.keyboard.press("Enter")
     page.get_by_role("button", name=re.compile(r"^Open models are harder to secure")).first.click()
     page.get_by_text("Sources (3)").wait_for()
-    assert page.locator("mark", has_text=CLAIM).count() >= 2
+    page.locator("mark", has_text=CLAIM).nth(2).wait_for()
+    passages = page.locator(".argmap-passage")
     for name in DOCS:
-        assert page.get_by_text(f"({name})").count() >= 1
+        assert passages.filter(has_text=name).count() == 1
     page.get_by_text("Attacked by (1)").wait_for()
-    attacker = page.get_by_role("button", name=re.compile("many eyes find flaws"))
-    assert attacker.count() == 1
-    assert page.get_by_role("button", name=re.compile("safety training")).count() == 1
+    # the detail panel comes after the search results, so its buttons are the last ones
+    attacker = page.get_by_role("button", name=re.compile("many eyes find flaws")).last
+    attacker.wait_for()
+    assert page.get_by_role("button", name=re.compile("safety training")).count() >= 1
     OUT.mkdir(exist_ok=True)
     page.screenshot(path=str(OUT / "app-claim.png"), full_page=True)
+
+    with page.expect_download() as dl:
+        page.get_by_role("button", name=re.compile("Map as JSON")).click()
+    assert '"format": "argmap/1"' in Path(dl.value.path()).read_text(encoding="utf-8")
 
     # following an attacker selects it
     attacker.click()
@@ -176,10 +211,12 @@ def test_browser_explore_then_hostile_upload(page, server: str):
 
     # a hostile upload: built, shown as text, nothing runs
     page.get_by_text("Build a map from documents").click()
-    page.locator('input[type="file"]').nth(1).set_input_files([
-        {"name": "hostile.txt", "mimeType": "text/plain", "buffer": HOSTILE_TXT},
-        {"name": "hostile.html", "mimeType": "text/html", "buffer": HOSTILE_HTML},
-    ])
+    page.locator('input[type="file"]').nth(1).set_input_files(
+        [
+            {"name": "hostile.txt", "mimeType": "text/plain", "buffer": HOSTILE_TXT},
+            {"name": "hostile.html", "mimeType": "text/html", "buffer": HOSTILE_HTML},
+        ]
+    )
     page.get_by_text("hostile.html", exact=True).wait_for()
     page.get_by_role("button", name="Build map").click()
     page.get_by_text(re.compile(r"Built from uploads · 2 documents")).wait_for()

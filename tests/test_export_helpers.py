@@ -77,3 +77,25 @@ def test_export_helpers_sample_map_is_valid() -> None:
     amap = sample_map()
     assert ArgumentMap.from_dict(amap.to_dict()).to_dict() == amap.to_dict()
     assert amap.stats()["merged"] == 1
+
+
+_CORPUS_MAP: list[ArgumentMap] = []
+
+
+def corpus_map() -> ArgumentMap:
+    """The bundled corpus built with the model-free hashing embedder (skips if absent)."""
+    from pathlib import Path
+
+    import pytest
+
+    corpus = Path(__file__).resolve().parent.parent / "data" / "corpus"
+    if not corpus.is_dir():
+        pytest.skip("data/corpus is not present")
+    if not _CORPUS_MAP:
+        from argmap import build
+        from argmap.embed import HashingEmbedder
+        from argmap.pipeline import Pipeline
+
+        amap = build([corpus], pipeline=Pipeline.default(embedder=HashingEmbedder()))
+        _CORPUS_MAP.append(amap.with_semantics())
+    return _CORPUS_MAP[0]

@@ -10,35 +10,77 @@ from argmap import view
 from argmap.amap import ArgumentMap
 from argmap.model import Claim, Document, Mention, Relation
 
-HOSTILE = ('Open weights are risky. <script>window.__pwned=1;alert(1)</script> and '
-           '<img src=x onerror="window.__pwned=1;alert(1)"> see href $5 and $10 *now*.')
+HOSTILE = (
+    "Open weights are risky. <script>window.__pwned=1;alert(1)</script> and "
+    '<img src=x onerror="window.__pwned=1;alert(1)"> see href $5 and $10 *now*.'
+)
 
 
 def make_map(n_extra: int = 0) -> ArgumentMap:
     """Five claims over two documents by hand, plus ``n_extra`` loose claims for the cap."""
-    d1 = Document.create("Open models are harder to secure. Anyone can strip safety training. "
-                         "Audits need visible weights. " + HOSTILE, "a.txt", "Essay A")
-    d2 = Document.create("Open models are harder to secure. Many eyes find flaws faster.",
-                         "b.txt", "Essay B")
+    d1 = Document.create(
+        "Open models are harder to secure. Anyone can strip safety training. "
+        "Audits need visible weights. " + HOSTILE,
+        "a.txt",
+        "Essay A",
+    )
+    d2 = Document.create(
+        "Open models are harder to secure. Many eyes find flaws faster.", "b.txt", "Essay B"
+    )
 
     def m(doc: Document, s: str) -> Mention:
         i = doc.text.index(s)
         return Mention.of(doc, i, i + len(s))
 
-    main = Claim("c0", "Open models are harder to secure.",
-                 (m(d1, "Open models are harder to secure."),
-                  m(d2, "Open models are harder to secure.")), "pro", 0.9, acceptance="out")
-    sup = Claim("c1", "Anyone can strip safety training.",
-                (m(d1, "Anyone can strip safety training."),), "pro", 0.7, acceptance="in")
-    att = Claim("c2", "Many eyes find flaws faster.", (m(d2, "Many eyes find flaws faster."),),
-                "con", 0.6, acceptance="in")
-    low = Claim("c3", "Audits need visible weights.", (m(d1, "Audits need visible weights."),),
-                "con", 0.3, acceptance="undecided")
+    main = Claim(
+        "c0",
+        "Open models are harder to secure.",
+        (m(d1, "Open models are harder to secure."), m(d2, "Open models are harder to secure.")),
+        "pro",
+        0.9,
+        acceptance="out",
+    )
+    sup = Claim(
+        "c1",
+        "Anyone can strip safety training.",
+        (m(d1, "Anyone can strip safety training."),),
+        "pro",
+        0.7,
+        acceptance="in",
+    )
+    att = Claim(
+        "c2",
+        "Many eyes find flaws faster.",
+        (m(d2, "Many eyes find flaws faster."),),
+        "con",
+        0.6,
+        acceptance="in",
+    )
+    low = Claim(
+        "c3",
+        "Audits need visible weights.",
+        (m(d1, "Audits need visible weights."),),
+        "con",
+        0.3,
+        acceptance="undecided",
+    )
     bad = Claim("c4", HOSTILE, (m(d1, HOSTILE),), "pro", 0.8)
-    extra = [Claim(f"x{i}", "Audits need visible weights.",
-                   (m(d1, "Audits need visible weights."),), "pro", 0.5) for i in range(n_extra)]
-    rels = [Relation("c1", "c0", "supports", 0.8), Relation("c2", "c0", "attacks", 0.7),
-            Relation("c3", "c2", "supports", 0.4), Relation("c4", "c0", "supports", 0.9)]
+    extra = [
+        Claim(
+            f"x{i}",
+            "Audits need visible weights.",
+            (m(d1, "Audits need visible weights."),),
+            "pro",
+            0.5,
+        )
+        for i in range(n_extra)
+    ]
+    rels = [
+        Relation("c1", "c0", "supports", 0.8),
+        Relation("c2", "c0", "attacks", 0.7),
+        Relation("c3", "c2", "supports", 0.4),
+        Relation("c4", "c0", "supports", 0.9),
+    ]
     return ArgumentMap([d1, d2], [main, sup, att, low, bad, *extra], rels)
 
 
@@ -134,15 +176,23 @@ def test_passage_html_escapes_and_marks():
     assert "&lt;script&gt;window.__pwned=1;alert(1)&lt;/script&gt;" in out
     assert out.count("<mark>") == 1 and "</mark>" in out
     assert "&#36;5" in out and "$" not in out
-    assert "Essay A" in out and "a.txt" in out
+    assert "Essay A" in out and "a.txt" in out and out.index("a.txt") < out.index("Essay A")
     (q,) = amap.passages("c2", context=10)
     out = view.passage_html(q)
     assert "<mark>Many eyes find flaws faster.</mark>" in out and out.count("…") >= 1
 
 
 def test_passage_html_newlines_never_end_the_html_block():
-    p = {"document": "d", "source": "s", "title": "t", "start": 5, "end": 9,
-         "before": "one\n\n# ", "text": "two", "after": "\n\nthree <b>"}
+    p = {
+        "document": "d",
+        "source": "s",
+        "title": "t",
+        "start": 5,
+        "end": 9,
+        "before": "one\n\n# ",
+        "text": "two",
+        "after": "\n\nthree <b>",
+    }
     out = view.passage_html(p)
     assert "\n" not in out and "<br><br>" in out and "&lt;b&gt;" in out
 

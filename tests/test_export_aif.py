@@ -1,0 +1,106 @@
+"""AIFdb JSON: the export has AIFdb's shape, argmap's own file comes back exactly, and a foreign
+AIFdb file becomes a map whose claims and relations match it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from test_export_helpers import sample_map
+
+from argmap.errors import MapFormatError
+from argmap.export import aif_json, import_text
+
+FOREIGN = {
+    "nodes": [
+        {"nodeID": 101, "text": "Cities should ban cars from the centre.", "type": "I",
+         "timestamp": "2015-01-01 10:00:00"},
+        {"nodeID": 102, "text": "Car-free centres have\ncleaner air.", "type": "I"},
+        {"nodeID": 103, "text": "Default Inference", "type": "RA"},
+        {"nodeID": 104, "text": "Shops lose customers who drive.", "type": "I"},
+        {"nodeID": 105, "text": "Default Conflict", "type": "CA"},
+        {"nodeID": 106, "text": "Bob : cities should ban cars", "type": "L"},
+        {"nodeID": 107, "text": "Asserting", "type": "YA"},
+        {"nodeID": 108, "text": "   ", "type": "I"},
+    ],
+    "edges": [
+        {"edgeID": 1, "fromID": 102, "toID": 103},
+        {"edgeID": 2, "fromID": 103, "toID": 101},
+        {"edgeID": 3, "fromID": 104, "toID": 105},
+        {"edgeID": 4, "fromID": 105, "toID": 101},
+        {"edgeID": 5, "fromID": 106, "toID": 107},
+        {"edgeID": 6, "fromID": 107, "toID": 101},
+    ],
+    "locutions": [{"nodeID": 106, "personID": 1}],
+}
+
+
+def test_export_aif_has_aifdb_shape() -> None:
+    amap = sample_map()
+    data = aif_json.to_aif_json(amap)
+    assert set(data) >= {"nodes", "edges", "locutions"}
+    by_id = {n["nodeID"]: n for n in data["nodes"]}
+    assert all(isinstance(k, str) for k in by_id)
+    kinds = [n["type"] for n in data["nodes"]]
+    # 5 claims + 1 merged variant are I-nodes
+    assert kinds.count("I") == 6
+    assert kinds.count("RA") == 1 and kinds.count("CA") == 3 and kinds.count("MA") == 1
+    schemes = {n["type"]: n.get("scheme") for n in data["nodes"] if n["type"] in ("RA", "CA",
+                                                                                  "MA")}
+    assert schemes == {"RA": "Default Inference", "CA": "Default Conflict",
+                       "MA": "Default Rephrase"}
+    for e in data["edges"]:
+        assert {"edgeID", "fromID", "toID"} <= set(e)
+        assert e["fromID"] in by_id and e["toID"] in by_id
+    # the support runs premise -> RA -> conclusion
+    ra = next(n["nodeID"] for n in data["nodes"] if n["type"] == "RA")
+    into = [by_id[e["fromID"]]["text"] for e in data["edges"] if e["toID"] == ra]
+    out = [by_id[e["toID"]]["text"] for e in data["edges"] if e["fromID"] == ra]
+    assert into == ["They let researchers audit safety."]
+    assert out == ["Open models should be released."]
+    mentions = sum(len(c.mentions) for c in amap.claims())
+    assert len(data["locutions"]) == mentions == kinds.count("L")
+
+
+def test_export_aif_round_trip_is_exact() -> None:
+    amap = sample_map()
+    text = aif_json.dumps(amap)
+    back = import_text(text, "aif-json")
+    assert back.to_dict() == amap.to_dict()
+
+
+def test_export_aif_foreign_file_gives_matching_claims_and_relations() -> None:
+    amap = aif_json.from_aif_json(FOREIGN, source="debate.json")
+    texts = [c.text for c in amap.claims()]
+    assert texts == ["Cities should ban cars from the centre.",
+                     "Car-free centres have cleaner air.", "Shops lose customers who drive."]
+    (doc,) = amap.documents.values()
+    assert doc.text == "\n".join(texts) + "\n"
+    for c in amap.claims():  # each claim has a real mention of its own text
+        (m,) = c.mentions
+        assert m.text_in(doc) == c.text
+    name = {c.id: c.text for c in amap.claims()}
+    rels = sorted((name[r.source], r.type, name[r.target]) for r in amap.relations)
+    assert rels == [
+        ("Car-free centres have cleaner air.", "supports", "Cities should ban cars from the centre."),
+        ("Shops lose customers who drive.", "attacks", "Cities should ban cars from the centre."),
+    ]
+    # and it survives the argmap JSON round trip
+    from argmap.amap import ArgumentMap
+
+    assert ArgumentMap.from_dict(amap.to_dict()).to_dict() == amap.to_dict()
+
+
+def test_export_aif_xaif_wrapper_and_json_sniffing() -> None:
+    wrapped = json.dumps({"AIF": FOREIGN})
+    amap = import_text(wrapped, "json")
+    assert len(amap) == 3 and len(amap.relations) == 2
+
+
+def test_export_aif_rejects_non_aif() -> None:
+    with pytest.raises(MapFormatError, match="not AIF JSON"):
+        aif_json.from_aif_json({"edges": []})
+    with pytest.raises(MapFormatError, match="no claim texts"):
+        aif_json.from_aif_json({"nodes": [{"nodeID": 1, "type": "RA", "text": "x"}]})
+    with pytest.raises(MapFormatError, match="not valid JSON"):
+        aif_json.loads("{nodes")
