@@ -9,7 +9,7 @@ CORPUS := data/corpus
 DATA_FILES := $(shell find $(CORPUS) -type f 2>/dev/null)
 PORT ?= 8501
 
-.PHONY: app test install lint clean browser bench-app
+.PHONY: app test test-llm install lint clean browser node bench-app
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,7 @@ $(VENV)/bin/python:
 $(STAMP): $(VENV)/bin/python pyproject.toml
 	$(PIP) install -q --upgrade pip
 	$(PIP) install -q torch==2.13.0
-	$(PIP) install -q -e '.[app,test]'
+	$(PIP) install -q -e '.[app,rdf,test]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -35,8 +35,30 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
 	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; fi; }
 
-test: $(STAMP) browser
+# The real Argdown parser (npm) checks the Argdown export; node and npm come from Debian.
+ARGDOWN := .argdown/node_modules/.bin/argdown
+ARGDOWN_VERSION := 1.7.5
+
+node:
+	@command -v npm >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; fi; }
+
+$(ARGDOWN): | node
+	npm install --silent --no-audit --no-fund --prefix .argdown @argdown/cli@$(ARGDOWN_VERSION)
+
+test: $(STAMP) browser $(ARGDOWN)
 	HF_HUB_OFFLINE=1 $(PY) -m pytest -q
+
+# The llm backend against a real llama-cpp-python server with SmolLM2-135M; building
+# llama-cpp-python compiles llama.cpp, which is why these tests are not in `make test`'s install.
+LLM_STAMP := $(VENV)/.installed-llm
+$(LLM_STAMP): $(STAMP)
+	$(PIP) install -q -e '.[app,rdf,test,llm-server]'
+	touch $(LLM_STAMP)
+
+test-llm: $(LLM_STAMP)
+	HF_HUB_OFFLINE=1 $(PY) -m pytest -q -m llm tests/test_backend_llm.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check argmap tests bench app.py
@@ -47,4 +69,4 @@ bench-app: $(STAMP) browser
 	HF_HUB_OFFLINE=1 $(PY) bench/bench_app.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) .argdown build *.egg-info

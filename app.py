@@ -361,6 +361,7 @@ def downloads(amap: ArgumentMap, stem: str) -> None:
         mime="application/json",
         key="dl-json",
         width="stretch",
+        on_click="ignore",  # no rerun: a rerun can drop the file before the browser fetches it
     )
     mod = export_module()
     export_text = getattr(mod, "export_text", None)
@@ -377,6 +378,7 @@ def downloads(amap: ArgumentMap, stem: str) -> None:
             mime=mime,
             key=f"dl-{fmt}",
             width="stretch",
+            on_click="ignore",
         )
 
 

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,9 +15,12 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from .errors import ArgmapError, MapFormatError, MentionError
+from .fileio import atomic_write_text
 from .model import Claim, Document, Relation
 
 if TYPE_CHECKING:
+    from rdflib import Graph
+
     from .embed.base import Embedder
 
 FORMAT = "argmap/1"
@@ -95,20 +96,7 @@ class ArgumentMap:
 
     def save(self, path: str | Path) -> None:
         """Write atomically: a temp file in the same folder, then a rename."""
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = self.dumps()
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
+        atomic_write_text(path, self.dumps())
 
     @classmethod
     def load(cls, path: str | Path) -> ArgumentMap:
@@ -124,6 +112,39 @@ class ArgumentMap:
         except json.JSONDecodeError as e:
             raise MapFormatError(f"{path}: not valid JSON ({e.msg} at line {e.lineno})") from e
         return cls.from_dict(data, source=str(path))
+
+    # ---- interchange ----------------------------------------------------------------------
+    def to_rdf(self) -> Graph:
+        """The map as an rdflib Graph: AIF nodes, PROV-O provenance, Web Annotation mentions.
+
+        Lossless: :meth:`from_rdf` gives back an equal map.
+        """
+        from .export.rdf import to_rdf
+
+        return to_rdf(self)
+
+    @classmethod
+    def from_rdf(cls, graph: Graph, source: str = "RDF") -> ArgumentMap:
+        """A map from RDF that :meth:`to_rdf` wrote (exactly), or from foreign AIF RDF."""
+        from .export.rdf import from_rdf
+
+        return from_rdf(graph, source)
+
+    def export(self, path: str | Path, fmt: str | None = None) -> str:
+        """Write the map as RDF, AIF JSON, Argdown or GraphML (format from the extension)."""
+        from .export import write_map
+
+        return write_map(self, path, fmt)
+
+    def sparql(self, query: str, **bindings: Any) -> list[dict[str, Any]]:
+        """Rows of a SPARQL query over :meth:`to_rdf`; keyword values bind ``?name`` safely.
+
+        Values are bound, never pasted into the query text, so document text cannot change
+        what a query does.
+        """
+        from .export.sparql import query as run
+
+        return run(self, query, **bindings)
 
     # ---- graph --------------------------------------------------------------------------
     def to_networkx(self) -> nx.MultiDiGraph:

@@ -31,7 +31,7 @@ DEBATE = {
     "policy-brief.txt": (
         "Regulators should require audits for frontier models. Open models are harder to "
         "secure. Once weights are public they cannot be withdrawn. But audits are possible "
-        "only when weights are visible."
+        "only when weights are visible. Open models really accelerate innovation."
     ),
 }
 
@@ -122,10 +122,13 @@ def test_app_focus_and_threshold(app: AppTest):
     assert 1 < focused < total
     app.toggle(key="focus").set_value(False).run()
     assert drawn(app) == total
-    # the three wordings of the claim come apart at a strict threshold; nothing re-extracted
+    # two wordings of the innovation claim come apart at a strict threshold; nothing is
+    # re-extracted, and the default threshold brings them back together
     app.slider(key="threshold").set_value(0.99).run()
     assert not app.exception
-    assert drawn(app) > total
+    assert drawn(app) == total + 1
+    app.slider(key="threshold").set_value(0.68).run()
+    assert drawn(app) == total
 
 
 def test_app_upload_bad_file_names_it_and_builds_the_rest(

@@ -203,6 +203,14 @@ def test_browser_explore_then_hostile_upload(page, server: str):
     with page.expect_download() as dl:
         page.get_by_role("button", name=re.compile("Map as JSON")).click()
     assert '"format": "argmap/1"' in Path(dl.value.path()).read_text(encoding="utf-8")
+    with page.expect_download() as dl:
+        page.get_by_role("button", name=re.compile("Turtle")).click()
+    from rdflib import Graph
+
+    from argmap.amap import ArgumentMap
+
+    turtle = Graph().parse(dl.value.path(), format="turtle")
+    assert len(ArgumentMap.from_rdf(turtle).claims()) == frame.evaluate("nodes.length")
 
     # following an attacker selects it
     attacker.click()

@@ -12,18 +12,14 @@ from test_export_helpers import sample_map
 
 import argmap.cli as cli
 from argmap.amap import ArgumentMap
-from argmap.cli import export_cmd
 from argmap.export import EXPORT_FORMATS
 
 
 def run_cli(argv: list[str]) -> tuple[int, str, str]:
-    """Run ``argmap ARGV`` with the export commands registered; (exit code, stdout, stderr)."""
+    """Run ``argmap ARGV``; (exit code, stdout, stderr)."""
     out, err = io.StringIO(), io.StringIO()
-    commands = cli.COMMANDS if export_cmd in cli.COMMANDS else [*cli.COMMANDS, export_cmd]
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(cli, "COMMANDS", commands)
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = cli.main(argv)
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli.main(argv)
     return code, out.getvalue(), err.getvalue()
 
 

@@ -197,3 +197,28 @@ def test_export_rdf_real_corpus_round_trip() -> None:
     assert back.to_dict() == amap.to_dict()
     ok, report = validate(g)
     assert ok, report[:2000]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_export_rdf_corpus_through_the_map_methods(tmp_path, fmt: str) -> None:
+    """``ArgumentMap.export`` / ``read_map`` / ``to_rdf`` on data/: equal map, isomorphic graph."""
+    from test_export_helpers import corpus_map
+
+    from argmap.amap import ArgumentMap
+    from argmap.export import EXPORT_FORMATS, read_map
+
+    amap = corpus_map()
+    path = tmp_path / f"map{EXPORT_FORMATS[fmt]}"
+    assert amap.export(path) == fmt
+    back = read_map(path)
+    assert back.to_dict() == amap.to_dict()
+    assert isomorphic(back.to_rdf(), amap.to_rdf())
+    assert ArgumentMap.from_rdf(amap.to_rdf()).to_dict() == amap.to_dict()
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_export_rdf_map_sparql_method_binds_values() -> None:
+    amap = sample_map()
+    q = "SELECT ?text WHERE { ?c argmap:id ?id ; aif:claimText ?text }"
+    assert amap.sparql(q, id="c_main") == [{"text": "Open models should be released."}]
+    assert amap.sparql(q, id='c_main" } UNION { ?c ?p ?text') == []

@@ -8,9 +8,9 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import ArgmapError
-from . import build_cmd, eval_cmd, query_cmd
+from . import build_cmd, eval_cmd, export_cmd, query_cmd
 
-COMMANDS = [build_cmd, query_cmd, eval_cmd]
+COMMANDS = [build_cmd, query_cmd, export_cmd, eval_cmd]
 
 
 def parser() -> argparse.ArgumentParser:

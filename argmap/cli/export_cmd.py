@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ArgmapError
+from ..fileio import atomic_write_text
 from ..export import EXPORT_FORMATS, IMPORT_FORMATS
 
 
@@ -90,8 +91,7 @@ def export(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     out = Path(args.output)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(text, encoding="utf-8")
+    atomic_write_text(out, text)
     s = amap.stats()
     print(f"wrote {out} ({fmt}): {s['claims']} claims, {s['supports']} supports, "
           f"{s['attacks']} attacks", file=sys.stderr)

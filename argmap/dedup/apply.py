@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from ..embed.base import Embedder
 from ..model import Claim, Member, Mention, Relation, round_conf
 from .merge import DEFAULT_THRESHOLD, SAME_DOCUMENT_THRESHOLD, cluster, medoid
+from .core import core_text
 from .polarity import PairVeto
 
 
@@ -60,11 +61,17 @@ def merge(
     claims = list(claims)
     if not claims:
         return [], []
-    texts = [c.text for c in claims]
+    texts = [core_text(c.text) for c in claims]  # compare propositions, not their framing
     vecs = embedder.encode(texts)
     docs = [frozenset(c.documents) for c in claims]
     groups = cluster(
-        texts, vecs, docs, threshold, same_document_threshold, conflict=PairVeto(embedder)
+        texts,
+        vecs,
+        docs,
+        threshold,
+        same_document_threshold,
+        conflict=PairVeto(embedder),
+        stances=[c.stance for c in claims],
     )
     home: dict[str, str] = {}
     merged: list[Claim] = []

@@ -17,6 +17,7 @@ from .polarity import polarity_conflict
 
 DEFAULT_THRESHOLD = 0.68
 SAME_DOCUMENT_THRESHOLD = 0.95
+CROSS_STANCE_THRESHOLD = 0.85
 
 
 def cluster(
@@ -27,8 +28,15 @@ def cluster(
     same_document_threshold: float = SAME_DOCUMENT_THRESHOLD,
     conflict: Callable[[str, str], bool] = polarity_conflict,
     k: int = 10,
+    stances: Sequence[str] | None = None,
+    cross_stance_threshold: float = CROSS_STANCE_THRESHOLD,
 ) -> list[list[int]]:
-    """Group indices of near-duplicates. Every index appears in exactly one group."""
+    """Group indices of near-duplicates. Every index appears in exactly one group.
+
+    Claims whose stances differ (each toward its own document's main claim) merge only above
+    ``cross_stance_threshold``: opposite stances are evidence of different points, so such a
+    merge needs near-identical wording, as when an author restates an opponent's claim.
+    """
     n = len(texts)
     parent = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
@@ -52,6 +60,10 @@ def cluster(
         for x_i, x in enumerate(a):
             for y_i, y in enumerate(b):
                 if documents[x] & documents[y] and cross[x_i, y_i] < same_document_threshold:
+                    ok = False
+                    break
+                if stances is not None and stances[x] != stances[y] \
+                        and cross[x_i, y_i] < cross_stance_threshold:
                     ok = False
                     break
                 if conflict(texts[x], texts[y]):

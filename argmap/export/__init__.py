@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import MapFormatError
+from ..fileio import atomic_write_text
 
 if TYPE_CHECKING:
     from ..amap import ArgumentMap
@@ -72,9 +73,7 @@ def write_map(amap: ArgumentMap, path: str | Path, fmt: str | None = None) -> st
     fmt = fmt or guess_format(path)
     if fmt is None:
         raise MapFormatError(f"{path}: cannot tell the format from the extension; give --format")
-    text = export_text(amap, fmt)
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    Path(path).write_text(text, encoding="utf-8")
+    atomic_write_text(path, export_text(amap, fmt))
     return fmt
 
 
