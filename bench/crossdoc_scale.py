@@ -49,16 +49,21 @@ def synthetic(n: int, docs: int = 200, points: int = 300, seed: int = 0):
 
 
 def main(sizes: list[int]) -> None:
-    print(f"{'claims':>8} {'neighbours examined':>20} {'pairs >= min sim':>17} {'per claim':>10} "
-          f"{'links':>7} {'seconds':>8}")
+    print(
+        f"{'claims':>8} {'neighbours examined':>20} {'pairs >= min sim':>17} {'per claim':>10} "
+        f"{'links':>7} {'seconds':>8}"
+    )
     for n in sizes:
         amap, emb = synthetic(n)
         t = time.perf_counter()
         out = CrossDocumentLinker(emb, k=5).link(amap)
         dt = time.perf_counter() - t
         s = out.metadata["crossdoc_stats"]
-        print(f"{n:>8} {s['neighbours_examined']:>20} {s['pairs_considered']:>17} "
-              f"{s['pairs_considered'] / n:>10.2f} {s['links']:>7} {dt:>8.1f}", flush=True)
+        print(
+            f"{n:>8} {s['neighbours_examined']:>20} {s['pairs_considered']:>17} "
+            f"{s['pairs_considered'] / n:>10.2f} {s['links']:>7} {dt:>8.1f}",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/dedup_threshold.py [data/pairs/dedup_pairs.jsonl]
 
-For each threshold, a pair is merged when its cosine similarity (all-MiniLM-L6-v2) reaches the
+For each threshold, a pair is merged when the cosine similarity (all-MiniLM-L6-v2) of its two
+claims, framing words taken off as the pipeline does, reaches the
 threshold and no veto (polarity, minimal pair) fires. The threshold with the best F1 on the dev
 split is reported with its figures on the held-out test split, with and without the vetoes.
 """
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
+from argmap.dedup.core import core_text
 from argmap.dedup.polarity import PairVeto
 from argmap.embed import CachedEmbedder, SentenceTransformerEmbedder
 
@@ -31,10 +33,13 @@ def prf(pred: list[bool], gold: list[bool], beta: float = 1.0) -> tuple[float, f
 
 
 def main(path: str) -> None:
-    rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line]
+    rows = [
+        json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line
+    ]
     emb = CachedEmbedder(SentenceTransformerEmbedder())
-    a = emb.encode([r["a"] for r in rows])
-    b = emb.encode([r["b"] for r in rows])
+    # the pipeline compares propositions without their framing ("critics say that ..."), so here too
+    a = emb.encode([core_text(r["a"]) for r in rows])
+    b = emb.encode([core_text(r["b"]) for r in rows])
     sims = np.einsum("ij,ij->i", a, b)
     veto = PairVeto(emb)
     vetoed = [veto(r["a"], r["b"]) for r in rows]
@@ -42,8 +47,10 @@ def main(path: str) -> None:
     for kind in sorted({r["kind"] for r in rows}):
         ks = [s for s, r in zip(sims, rows, strict=True) if r["kind"] == kind]
         kv = [v for v, r in zip(vetoed, rows, strict=True) if r["kind"] == kind]
-        print(f"  {kind:11} cosine mean {np.mean(ks):.2f} min {np.min(ks):.2f} max {np.max(ks):.2f}"
-              f"  vetoed {sum(kv)}/{len(kv)}")
+        print(
+            f"  {kind:11} cosine mean {np.mean(ks):.2f} min {np.min(ks):.2f} max {np.max(ks):.2f}"
+            f"  vetoed {sum(kv)}/{len(kv)}"
+        )
 
     def evaluate(split: str, t: float, use_veto: bool, beta: float = 1.0):
         idx = [i for i, r in enumerate(rows) if r["split"] == split]
@@ -64,8 +71,10 @@ def main(path: str) -> None:
         p, r, f = evaluate("test", best, use_veto)
         dp, dr, _ = evaluate("dev", best, use_veto)
         label = "cosine + vetoes" if use_veto else "cosine alone   "
-        print(f"{label}: lowest threshold with dev precision >= 0.9: {best:.2f} "
-              f"(dev P {dp:.2f} R {dr:.2f}); test P {p:.3f} R {r:.3f} F1 {f:.3f}")
+        print(
+            f"{label}: lowest threshold with dev precision >= 0.9: {best:.2f} "
+            f"(dev P {dp:.2f} R {dr:.2f}); test P {p:.3f} R {r:.3f} F1 {f:.3f}"
+        )
         # the negation pairs merged at that threshold: the errors that matter most
         neg = [i for i, x in enumerate(rows) if x["kind"] == "negation" and x["split"] == "test"]
         merged = sum(1 for i in neg if sims[i] >= best and not (use_veto and vetoed[i]))

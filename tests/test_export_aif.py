@@ -13,8 +13,12 @@ from argmap.export import aif_json, import_text
 
 FOREIGN = {
     "nodes": [
-        {"nodeID": 101, "text": "Cities should ban cars from the centre.", "type": "I",
-         "timestamp": "2015-01-01 10:00:00"},
+        {
+            "nodeID": 101,
+            "text": "Cities should ban cars from the centre.",
+            "type": "I",
+            "timestamp": "2015-01-01 10:00:00",
+        },
         {"nodeID": 102, "text": "Car-free centres have\ncleaner air.", "type": "I"},
         {"nodeID": 103, "text": "Default Inference", "type": "RA"},
         {"nodeID": 104, "text": "Shops lose customers who drive.", "type": "I"},
@@ -45,10 +49,12 @@ def test_export_aif_has_aifdb_shape() -> None:
     # 5 claims + 1 merged variant are I-nodes
     assert kinds.count("I") == 6
     assert kinds.count("RA") == 1 and kinds.count("CA") == 3 and kinds.count("MA") == 1
-    schemes = {n["type"]: n.get("scheme") for n in data["nodes"] if n["type"] in ("RA", "CA",
-                                                                                  "MA")}
-    assert schemes == {"RA": "Default Inference", "CA": "Default Conflict",
-                       "MA": "Default Rephrase"}
+    schemes = {n["type"]: n.get("scheme") for n in data["nodes"] if n["type"] in ("RA", "CA", "MA")}
+    assert schemes == {
+        "RA": "Default Inference",
+        "CA": "Default Conflict",
+        "MA": "Default Rephrase",
+    }
     for e in data["edges"]:
         assert {"edgeID", "fromID", "toID"} <= set(e)
         assert e["fromID"] in by_id and e["toID"] in by_id
@@ -72,8 +78,11 @@ def test_export_aif_round_trip_is_exact() -> None:
 def test_export_aif_foreign_file_gives_matching_claims_and_relations() -> None:
     amap = aif_json.from_aif_json(FOREIGN, source="debate.json")
     texts = [c.text for c in amap.claims()]
-    assert texts == ["Cities should ban cars from the centre.",
-                     "Car-free centres have cleaner air.", "Shops lose customers who drive."]
+    assert texts == [
+        "Cities should ban cars from the centre.",
+        "Car-free centres have cleaner air.",
+        "Shops lose customers who drive.",
+    ]
     (doc,) = amap.documents.values()
     assert doc.text == "\n".join(texts) + "\n"
     for c in amap.claims():  # each claim has a real mention of its own text
@@ -82,7 +91,11 @@ def test_export_aif_foreign_file_gives_matching_claims_and_relations() -> None:
     name = {c.id: c.text for c in amap.claims()}
     rels = sorted((name[r.source], r.type, name[r.target]) for r in amap.relations)
     assert rels == [
-        ("Car-free centres have cleaner air.", "supports", "Cities should ban cars from the centre."),
+        (
+            "Car-free centres have cleaner air.",
+            "supports",
+            "Cities should ban cars from the centre.",
+        ),
         ("Shops lose customers who drive.", "attacks", "Cities should ban cars from the centre."),
     ]
     # and it survives the argmap JSON round trip

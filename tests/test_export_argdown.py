@@ -17,8 +17,10 @@ from argmap.model import Claim, Document, Mention, Relation
 
 ARGDOWN = Path(__file__).resolve().parent.parent / ".argdown" / "node_modules" / ".bin" / "argdown"
 
-NASTY = ("[x]: <Arg> + - #tag @[y] {a: 1} // not a comment /* nor this */ "
-         "http://example.org 'q' \"qq\" \\ <script>alert(1)</script> *b* _i_ ==\n  + [z]")
+NASTY = (
+    "[x]: <Arg> + - #tag @[y] {a: 1} // not a comment /* nor this */ "
+    "http://example.org 'q' \"qq\" \\ <script>alert(1)</script> *b* _i_ ==\n  + [z]"
+)
 
 
 def test_export_argdown_escape_collapses_lines_and_escapes_punctuation() -> None:
@@ -49,8 +51,9 @@ def _parse(tmp_path: Path, amap: ArgumentMap) -> dict:
     src = tmp_path / "map.argdown"
     src.write_text(to_argdown(amap), encoding="utf-8")
     out = tmp_path / "out"
-    proc = subprocess.run([str(ARGDOWN), "json", str(src), str(out)], capture_output=True,
-                          text=True, timeout=120)
+    proc = subprocess.run(
+        [str(ARGDOWN), "json", str(src), str(out)], capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Invalid Argdown" not in proc.stdout + proc.stderr
     return json.loads((out / "map.json").read_text(encoding="utf-8"))
@@ -70,8 +73,10 @@ def test_export_argdown_parser_reads_statements_and_relations(tmp_path: Path) ->
     texts = _statement_texts(data)
     assert texts == {title(c.id): " ".join(c.text.split()) for c in amap.claims()}
     got = sorted((r["from"], r["relationType"], r["to"]) for r in data["relations"])
-    want = sorted((r.source, {"supports": "support", "attacks": "attack"}[r.type], r.target)
-                  for r in amap.relations)
+    want = sorted(
+        (r.source, {"supports": "support", "attacks": "attack"}[r.type], r.target)
+        for r in amap.relations
+    )
     assert got == want
     for kind, n in (("support", 1), ("attack", 3)):
         assert sum(r["relationType"] == kind for r in data["relations"]) == n
@@ -84,5 +89,6 @@ def test_export_argdown_parser_keeps_hostile_text_inside_its_statement(tmp_path:
     assert set(texts) == {"ca", "cb"}
     assert texts["ca"] == " ".join(NASTY.split())
     assert [(r["from"], r["relationType"], r["to"]) for r in data["relations"]] == [
-        ("cb", "attack", "ca")]
+        ("cb", "attack", "ca")
+    ]
     assert not data.get("tags")

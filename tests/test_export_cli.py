@@ -31,8 +31,9 @@ def map_file(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("fmt", ["turtle", "json-ld", "nt", "xml", "trig", "aif-json"])
-def test_export_cli_export_then_import_gives_the_same_map(map_file: Path, tmp_path: Path,
-                                                          fmt: str) -> None:
+def test_export_cli_export_then_import_gives_the_same_map(
+    map_file: Path, tmp_path: Path, fmt: str
+) -> None:
     out = tmp_path / f"out{EXPORT_FORMATS[fmt]}"
     code, _, err = run_cli(["export", str(map_file), "-o", str(out)])  # format from extension
     assert code == 0, err
@@ -65,13 +66,16 @@ def test_export_cli_sparql_ready_query_and_binding(map_file: Path, tmp_path: Pat
     assert code == 0
     assert [r["claim"] for r in json.loads(out)] == ["c_main", "c_critics"]
     qfile = tmp_path / "q.rq"
-    qfile.write_text("SELECT ?text WHERE { ?c a argmap:Claim ; argmap:id ?id ; "
-                     "aif:claimText ?text }", encoding="utf-8")
+    qfile.write_text(
+        "SELECT ?text WHERE { ?c a argmap:Claim ; argmap:id ?id ; aif:claimText ?text }",
+        encoding="utf-8",
+    )
     code, out, _ = run_cli(["sparql", str(map_file), f"@{qfile}", "--bind", "id=c_yet"])
     assert code == 0
     assert out.splitlines() == ["text", "Yet attackers already have closed-model access."]
-    code, out, _ = run_cli(["sparql", str(map_file), f"@{qfile}", "--bind",
-                            'id=c_yet" } UNION { ?c ?p ?text } #'])
+    code, out, _ = run_cli(
+        ["sparql", str(map_file), f"@{qfile}", "--bind", 'id=c_yet" } UNION { ?c ?p ?text } #']
+    )
     assert code == 0 and out.strip() == "(no results)"
 
 
@@ -82,8 +86,10 @@ def test_export_cli_sparql_store(map_file: Path, tmp_path: Path) -> None:
     code, out, err = run_cli(args)
     assert code == 0 and "loaded" in err
     rows = json.loads(out)
-    assert [(r["attacker"], r["target"]) for r in rows] == [("c_yet", "c_critics"),
-                                                            ("c_undo", "c_main")]
+    assert [(r["attacker"], r["target"]) for r in rows] == [
+        ("c_yet", "c_critics"),
+        ("c_undo", "c_main"),
+    ]
     code, out2, err = run_cli(args)
     assert code == 0 and "reused" in err and out2 == out
 

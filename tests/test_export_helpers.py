@@ -27,10 +27,19 @@ def _span(text: str, part: str) -> tuple[int, int]:
 
 def sample_map() -> ArgumentMap:
     """Two documents, five claims (one merged from two), supports and attacks, metadata."""
-    a = Document.create(TEXT_A, source="corpus/a.txt", title="Pro <open> & \"free\"",
-                        metadata={"lang": "en", "score": 0.1 + 0.2})
-    b = Document.create(TEXT_B, source="corpus/b.html", title="Über offene Modelle",
-                        media_type="text/html", metadata={"tags": ["x", "ü"], "n": 3})
+    a = Document.create(
+        TEXT_A,
+        source="corpus/a.txt",
+        title='Pro <open> & "free"',
+        metadata={"lang": "en", "score": 0.1 + 0.2},
+    )
+    b = Document.create(
+        TEXT_B,
+        source="corpus/b.html",
+        title="Über offene Modelle",
+        media_type="text/html",
+        metadata={"tags": ["x", "ü"], "n": 3},
+    )
 
     def m(doc: Document, part: str) -> Mention:
         return Mention.of(doc, *_span(doc.text, part))
@@ -41,28 +50,71 @@ def sample_map() -> ArgumentMap:
     critics = m(a, "Critics say \"open weights help attackers\" <script>alert('x')</script>.")
     yet = m(a, "Yet attackers already have closed-model access.")
     undo = m(b, "But releasing weights cannot be undone.")
-    c_main = Claim("c_main", "Open models should be released.", (main,), "pro", 0.9, "discourse",
-                   acceptance="in", strength=0.7123456789012345)
+    c_main = Claim(
+        "c_main",
+        "Open models should be released.",
+        (main,),
+        "pro",
+        0.9,
+        "discourse",
+        acceptance="in",
+        strength=0.7123456789012345,
+    )
     c_audit = Claim(
-        "c_audit", "They let researchers audit safety.", (audit_a, audit_b), "pro",
-        0.30000000000000004, "discourse",
+        "c_audit",
+        "They let researchers audit safety.",
+        (audit_a, audit_b),
+        "pro",
+        0.30000000000000004,
+        "discourse",
         members=(
-            Member("c_audit", "They let researchers audit safety.", (audit_a,), "pro", 0.8,
-                   1.0, "discourse"),
-            Member("c_audit_b", "Open models let researchers audit safety claims.", (audit_b,),
-                   "pro", 0.75, 0.8731234567, "discourse"),
+            Member(
+                "c_audit",
+                "They let researchers audit safety.",
+                (audit_a,),
+                "pro",
+                0.8,
+                1.0,
+                "discourse",
+            ),
+            Member(
+                "c_audit_b",
+                "Open models let researchers audit safety claims.",
+                (audit_b,),
+                "pro",
+                0.75,
+                0.8731234567,
+                "discourse",
+            ),
         ),
         metadata={"note": "merged", "weights": [0.5, 1e-7]},
     )
-    c_critics = Claim("c_critics", critics.text_in(a), (critics,), "con", 0.6, "discourse",
-                      acceptance="out", strength=0.0)
-    c_yet = Claim("c_yet", "Yet attackers already have closed-model access.", (yet,), "pro",
-                  1.0, "cues")
+    c_critics = Claim(
+        "c_critics",
+        critics.text_in(a),
+        (critics,),
+        "con",
+        0.6,
+        "discourse",
+        acceptance="out",
+        strength=0.0,
+    )
+    c_yet = Claim(
+        "c_yet", "Yet attackers already have closed-model access.", (yet,), "pro", 1.0, "cues"
+    )
     c_undo = Claim("c_undo", "But releasing weights cannot be undone.", (undo,), "con", 0.55, "")
     a = Document(a.id, a.source, a.title, a.text, a.media_type, "c_main", a.metadata)
     rels = [
-        Relation("c_audit", "c_main", "supports", 0.8, "discourse", count=2, scope="cross",
-                 pairs=(("c_audit", "c_main"), ("c_audit_b", "c_main"))),
+        Relation(
+            "c_audit",
+            "c_main",
+            "supports",
+            0.8,
+            "discourse",
+            count=2,
+            scope="cross",
+            pairs=(("c_audit", "c_main"), ("c_audit_b", "c_main")),
+        ),
         Relation("c_critics", "c_main", "attacks", 0.65, "discourse"),
         Relation("c_yet", "c_critics", "attacks", 0.5, "cues"),
         Relation("c_undo", "c_main", "attacks", 0.123456789, "crossdoc", scope="cross"),

@@ -40,9 +40,11 @@ def server(tmp_path: Path) -> Iterator[str]:
     exe = _oxigraph()
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
-    proc = subprocess.Popen([exe, "serve", "--location", str(tmp_path / "ox"), "--bind",
-                             f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [exe, "serve", "--location", str(tmp_path / "ox"), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -66,16 +68,23 @@ def server(tmp_path: Path) -> Iterator[str]:
 
 def _select(base: str, query: str) -> dict:
     body = urllib.parse.urlencode({"query": query}).encode()
-    req = urllib.request.Request(f"{base}/query", data=body, headers={
-        "Accept": "application/sparql-results+json",
-        "Content-Type": "application/x-www-form-urlencoded"})
+    req = urllib.request.Request(
+        f"{base}/query",
+        data=body,
+        headers={
+            "Accept": "application/sparql-results+json",
+            "Content-Type": "application/x-www-form-urlencoded",
+        },
+    )
     with urllib.request.urlopen(req, timeout=5) as resp:
         return json.loads(resp.read())
 
 
 def _count(base: str, where: str) -> int:
-    q = ("PREFIX argmap: <https://argmap.dev/ns#> "
-         f"SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE {{ {where} }}")
+    q = (
+        "PREFIX argmap: <https://argmap.dev/ns#> "
+        f"SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE {{ {where} }}"
+    )
     return int(_select(base, q)["results"]["bindings"][0]["n"]["value"])
 
 
@@ -96,9 +105,12 @@ def test_export_push_sparql_update_to_default_graph(server: str) -> None:
     push(amap, f"{server}/update", protocol="update")
     assert _count(server, "?c a argmap:Claim") == 5
     text = amap.claims_by_id["c_critics"].text
-    rows = _select(server, "PREFIX aif: <http://www.arg.tech/aif#> "
-                           "SELECT ?t WHERE { ?c a <https://argmap.dev/ns#Claim> ; "
-                           "<https://argmap.dev/ns#id> \"c_critics\" ; aif:claimText ?t }")
+    rows = _select(
+        server,
+        "PREFIX aif: <http://www.arg.tech/aif#> "
+        "SELECT ?t WHERE { ?c a <https://argmap.dev/ns#Claim> ; "
+        '<https://argmap.dev/ns#id> "c_critics" ; aif:claimText ?t }',
+    )
     assert rows["results"]["bindings"][0]["t"]["value"] == text
 
 
@@ -107,8 +119,9 @@ def test_export_push_cli(server: str, tmp_path: Path) -> None:
 
     path = tmp_path / "map.json"
     sample_map().save(path)
-    code, _out, err = run_cli(["push", str(path), "--endpoint", f"{server}/store",
-                               "--graph", GRAPH])
+    code, _out, err = run_cli(
+        ["push", str(path), "--endpoint", f"{server}/store", "--graph", GRAPH]
+    )
     assert code == 0, err
     assert "pushed" in err
     assert _count(server, f"GRAPH <{GRAPH}> {{ ?c a argmap:Claim }}") == 5

@@ -173,13 +173,18 @@ def test_export_rdf_foreign_aif_rdf_becomes_a_traceable_map() -> None:
     """
     amap = rdf.parse(ttl, "turtle", source="foreign.ttl")
     assert sorted(c.text for c in amap.claims()) == [
-        "Sugar causes obesity.", "Taxes hurt the poor.", "We should tax sugar."]
+        "Sugar causes obesity.",
+        "Taxes hurt the poor.",
+        "We should tax sugar.",
+    ]
     for c in amap.claims():
         assert amap.passages(c.id)[0]["text"] == c.text
     by_text = {c.id: c.text for c in amap.claims()}
     rels = sorted((by_text[r.source], r.type, by_text[r.target]) for r in amap.relations)
-    assert rels == [("Sugar causes obesity.", "supports", "We should tax sugar."),
-                    ("Taxes hurt the poor.", "attacks", "We should tax sugar.")]
+    assert rels == [
+        ("Sugar causes obesity.", "supports", "We should tax sugar."),
+        ("Taxes hurt the poor.", "attacks", "We should tax sugar."),
+    ]
 
 
 def test_export_rdf_id_iris_escape_odd_ids() -> None:

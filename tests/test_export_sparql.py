@@ -18,7 +18,9 @@ INJECTION = 'c_main" } UNION { ?c ?p ?o } #'
 def test_export_sparql_most_attacked() -> None:
     rows = sparql.query(sample_map(), MOST_ATTACKED)
     assert [(r["claim"], r["attackers"], r["attacks"]) for r in rows] == [
-        ("c_main", 2, 2), ("c_critics", 1, 1)]
+        ("c_main", 2, 2),
+        ("c_critics", 1, 1),
+    ]
     assert rows[0]["text"] == "Open models should be released."
 
 
@@ -27,19 +29,28 @@ def test_export_sparql_claims_by_document() -> None:
     rows = sparql.query(amap, CLAIMS_BY_DOCUMENT)
     docs = list(amap.documents)
     got = [(r["document"], r["claim"]) for r in rows]
-    assert got == [(docs[0], "c_main"), (docs[0], "c_audit"), (docs[0], "c_critics"),
-                   (docs[0], "c_yet"), (docs[1], "c_audit"), (docs[1], "c_undo")]
+    assert got == [
+        (docs[0], "c_main"),
+        (docs[0], "c_audit"),
+        (docs[0], "c_critics"),
+        (docs[0], "c_yet"),
+        (docs[1], "c_audit"),
+        (docs[1], "c_undo"),
+    ]
     one = sparql.query(amap, CLAIMS_BY_DOCUMENT, source="corpus/b.html")
     assert [r["claim"] for r in one] == ["c_audit", "c_undo"]
     assert {r["claim"] for r in sparql.query(amap, CLAIMS_BY_DOCUMENT, document=docs[0])} == {
-        c.id for c in amap.claims(document=docs[0])}
+        c.id for c in amap.claims(document=docs[0])
+    }
 
 
 def test_export_sparql_unanswered_attacks() -> None:
     rows = sparql.query(sample_map(), UNANSWERED_ATTACKS)
     # c_critics attacks c_main but is itself attacked by c_yet, so it is answered
-    assert [(r["attacker"], r["target"]) for r in rows] == [("c_yet", "c_critics"),
-                                                            ("c_undo", "c_main")]
+    assert [(r["attacker"], r["target"]) for r in rows] == [
+        ("c_yet", "c_critics"),
+        ("c_undo", "c_main"),
+    ]
 
 
 def test_export_sparql_binding_is_a_literal_not_query_text() -> None:
@@ -51,16 +62,19 @@ def test_export_sparql_binding_is_a_literal_not_query_text() -> None:
     assert [r["text"] for r in hit] == ["Open models should be released."]
     # a value with quotes and angle brackets that is real data still matches exactly
     text = amap.claims_by_id["c_critics"].text
-    rows = sparql.query(amap, "SELECT ?id WHERE { ?c argmap:id ?id ; aif:claimText ?text }",
-                        text=text)
+    rows = sparql.query(
+        amap, "SELECT ?id WHERE { ?c argmap:id ?id ; aif:claimText ?text }", text=text
+    )
     assert rows == [{"id": "c_critics"}]
 
 
 def test_export_sparql_numbers_and_errors() -> None:
     amap = sample_map()
-    rows = sparql.query(amap, "SELECT ?conf WHERE { ?c a argmap:Claim ; argmap:id ?id ; "
-                        "argmap:confidence ?conf }",
-                        id="c_audit")
+    rows = sparql.query(
+        amap,
+        "SELECT ?conf WHERE { ?c a argmap:Claim ; argmap:id ?id ; argmap:confidence ?conf }",
+        id="c_audit",
+    )
     assert rows == [{"conf": 0.30000000000000004}]
     assert sparql.query(amap, "ASK { ?c argmap:id ?id }", id="c_yet") == [{"ask": True}]
     with pytest.raises(ArgmapError, match="SPARQL query failed"):
@@ -81,7 +95,8 @@ def test_export_sparql_oxigraph_store_answers_like_rdflib(tmp_path: Path) -> Non
     for name, q in QUERIES.items():
         assert store.query(q) == sparql.query(amap, q), name
     assert store.query(CLAIMS_BY_DOCUMENT, source="corpus/b.html") == sparql.query(
-        amap, CLAIMS_BY_DOCUMENT, source="corpus/b.html")
+        amap, CLAIMS_BY_DOCUMENT, source="corpus/b.html"
+    )
     q = "SELECT ?c ?id WHERE { ?c a argmap:Claim ; argmap:id ?id }"
     assert store.query(q, id=INJECTION) == []
     assert len(store.query(q, id="c_main")) == 1

@@ -9,55 +9,90 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ArgmapError
-from ..fileio import atomic_write_text
 from ..export import EXPORT_FORMATS, IMPORT_FORMATS
+from ..fileio import atomic_write_text
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("export", help="write a map as RDF, AIF JSON, Argdown or GraphML",
-                       description="Write a saved map in another format. RDF uses AIF, PROV-O "
-                                   "and W3C Web Annotation and can be imported back exactly.")
+    p = sub.add_parser(
+        "export",
+        help="write a map as RDF, AIF JSON, Argdown or GraphML",
+        description="Write a saved map in another format. RDF uses AIF, PROV-O "
+        "and W3C Web Annotation and can be imported back exactly.",
+    )
     p.add_argument("map", metavar="MAP.json")
-    p.add_argument("--format", "-f", choices=list(EXPORT_FORMATS),
-                   help="output format (default: from the -o extension)")
+    p.add_argument(
+        "--format",
+        "-f",
+        choices=list(EXPORT_FORMATS),
+        help="output format (default: from the -o extension)",
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="where to write (default: stdout)")
-    p.add_argument("--validate", action="store_true",
-                   help="check the RDF against argmap's SHACL shapes first (needs pyshacl)")
+    p.add_argument(
+        "--validate",
+        action="store_true",
+        help="check the RDF against argmap's SHACL shapes first (needs pyshacl)",
+    )
     p.set_defaults(func=export)
 
-    p = sub.add_parser("import", help="read RDF or AIF JSON into a map",
-                       description="Read RDF (turtle, json-ld, nt, xml, trig) or AIFdb JSON and "
-                                   "save it as an argmap map. Files argmap exported come back "
-                                   "exactly; foreign AIF becomes one document of claim texts.")
+    p = sub.add_parser(
+        "import",
+        help="read RDF or AIF JSON into a map",
+        description="Read RDF (turtle, json-ld, nt, xml, trig) or AIFdb JSON and "
+        "save it as an argmap map. Files argmap exported come back "
+        "exactly; foreign AIF becomes one document of claim texts.",
+    )
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--format", "-f", choices=list(IMPORT_FORMATS),
-                   help="input format (default: from the extension; .json is sniffed)")
+    p.add_argument(
+        "--format",
+        "-f",
+        choices=list(IMPORT_FORMATS),
+        help="input format (default: from the extension; .json is sniffed)",
+    )
     p.add_argument("-o", "--output", required=True, metavar="MAP.json", help="where to save")
     p.set_defaults(func=import_)
 
-    p = sub.add_parser("sparql", help="run a SPARQL query over a map",
-                       description="Run SPARQL over the map's RDF. QUERY is query text, @FILE, "
-                                   "or a ready query: most-attacked, claims-by-document, "
-                                   "unanswered-attacks. Prefixes aif:, argmap:, oa:, prov:, "
-                                   "schema:, dcterms:, xsd:, rdfs: are predeclared.")
+    p = sub.add_parser(
+        "sparql",
+        help="run a SPARQL query over a map",
+        description="Run SPARQL over the map's RDF. QUERY is query text, @FILE, "
+        "or a ready query: most-attacked, claims-by-document, "
+        "unanswered-attacks. Prefixes aif:, argmap:, oa:, prov:, "
+        "schema:, dcterms:, xsd:, rdfs: are predeclared.",
+    )
     p.add_argument("map", metavar="MAP.json")
     p.add_argument("query", metavar="QUERY")
-    p.add_argument("--bind", action="append", default=[], metavar="NAME=VALUE",
-                   help="bind ?NAME to a string literal (<...> for an IRI); repeatable")
-    p.add_argument("--store", metavar="DIR",
-                   help="load into an on-disk Oxigraph store in DIR (reused while it holds this "
-                        "map) and query it there; needs pyoxigraph")
+    p.add_argument(
+        "--bind",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="bind ?NAME to a string literal (<...> for an IRI); repeatable",
+    )
+    p.add_argument(
+        "--store",
+        metavar="DIR",
+        help="load into an on-disk Oxigraph store in DIR (reused while it holds this "
+        "map) and query it there; needs pyoxigraph",
+    )
     p.add_argument("--json", action="store_true", help="print rows as JSON")
     p.set_defaults(func=sparql)
 
-    p = sub.add_parser("push", help="send a map to a SPARQL 1.1 server",
-                       description="Send the map's RDF to a remote store with the Graph Store "
-                                   "HTTP Protocol (PUT/POST to URL?graph=IRI or URL?default) or "
-                                   "SPARQL UPDATE.")
+    p = sub.add_parser(
+        "push",
+        help="send a map to a SPARQL 1.1 server",
+        description="Send the map's RDF to a remote store with the Graph Store "
+        "HTTP Protocol (PUT/POST to URL?graph=IRI or URL?default) or "
+        "SPARQL UPDATE.",
+    )
     p.add_argument("map", metavar="MAP.json")
-    p.add_argument("--endpoint", required=True, metavar="URL",
-                   help="Graph Store URL (Oxigraph: http://host:7878/store), or the update URL "
-                        "with --protocol update")
+    p.add_argument(
+        "--endpoint",
+        required=True,
+        metavar="URL",
+        help="Graph Store URL (Oxigraph: http://host:7878/store), or the update URL "
+        "with --protocol update",
+    )
     p.add_argument("--graph", metavar="IRI", help="named graph to write (default: default graph)")
     p.add_argument("--append", action="store_true", help="add to the graph instead of replacing")
     p.add_argument("--protocol", choices=["graph-store", "update"], default="graph-store")
@@ -77,8 +112,10 @@ def export(args: argparse.Namespace) -> int:
     amap = _load(args.map)
     fmt = args.format or (guess_format(args.output) if args.output else None)
     if fmt is None:
-        raise ArgmapError("give --format, or an -o file whose extension names one "
-                          f"({', '.join(f'{e} {f}' for f, e in EXPORT_FORMATS.items())})")
+        raise ArgmapError(
+            "give --format, or an -o file whose extension names one "
+            f"({', '.join(f'{e} {f}' for f, e in EXPORT_FORMATS.items())})"
+        )
     if args.validate:
         from ..export.rdf import to_rdf
         from ..export.shacl import validate
@@ -93,8 +130,11 @@ def export(args: argparse.Namespace) -> int:
     out = Path(args.output)
     atomic_write_text(out, text)
     s = amap.stats()
-    print(f"wrote {out} ({fmt}): {s['claims']} claims, {s['supports']} supports, "
-          f"{s['attacks']} attacks", file=sys.stderr)
+    print(
+        f"wrote {out} ({fmt}): {s['claims']} claims, {s['supports']} supports, "
+        f"{s['attacks']} attacks",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -104,8 +144,11 @@ def import_(args: argparse.Namespace) -> int:
     amap = read_map(args.file, args.format)
     amap.save(args.output)
     s = amap.stats()
-    print(f"saved {args.output}: {s['documents']} documents, {s['claims']} claims, "
-          f"{s['supports']} supports, {s['attacks']} attacks", file=sys.stderr)
+    print(
+        f"saved {args.output}: {s['documents']} documents, {s['claims']} claims, "
+        f"{s['supports']} supports, {s['attacks']} attacks",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -157,8 +200,10 @@ def sparql(args: argparse.Namespace) -> int:
     bindings = parse_bindings(args.bind)
     if args.store:
         store = sq.OxigraphStore(args.store, amap)
-        print(f"store {args.store}: {'reused' if store.reused else 'loaded'} "
-              f"({len(store)} triples)", file=sys.stderr)
+        print(
+            f"store {args.store}: {'reused' if store.reused else 'loaded'} ({len(store)} triples)",
+            file=sys.stderr,
+        )
         rows = store.query(query, **bindings)
     else:
         rows = sq.query(amap, query, **bindings)
@@ -173,7 +218,13 @@ def push(args: argparse.Namespace) -> int:
     from ..export.push import push as do_push
 
     amap = _load(args.map)
-    res = do_push(amap, args.endpoint, args.graph, replace=not args.append,
-                  protocol=args.protocol, timeout=args.timeout)
+    res = do_push(
+        amap,
+        args.endpoint,
+        args.graph,
+        replace=not args.append,
+        protocol=args.protocol,
+        timeout=args.timeout,
+    )
     print(f"pushed {res.triples} triples to {res.url} (HTTP {res.status})", file=sys.stderr)
     return 0

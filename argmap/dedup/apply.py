@@ -12,8 +12,8 @@ from collections.abc import Sequence
 
 from ..embed.base import Embedder
 from ..model import Claim, Member, Mention, Relation, round_conf
-from .merge import DEFAULT_THRESHOLD, SAME_DOCUMENT_THRESHOLD, cluster, medoid
 from .core import core_text
+from .merge import DEFAULT_THRESHOLD, SAME_DOCUMENT_THRESHOLD, cluster, medoid
 from .polarity import PairVeto
 
 

@@ -39,5 +39,5 @@ def core_text(text: str) -> str:
             t = t[m.end() :]
         if t == before:
             break
-    t = t.strip().rstrip(".,;:!")
+    t = t.strip()
     return (t[:1].upper() + t[1:]) if t else text.strip()

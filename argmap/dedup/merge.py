@@ -62,8 +62,11 @@ def cluster(
                 if documents[x] & documents[y] and cross[x_i, y_i] < same_document_threshold:
                     ok = False
                     break
-                if stances is not None and stances[x] != stances[y] \
-                        and cross[x_i, y_i] < cross_stance_threshold:
+                if (
+                    stances is not None
+                    and stances[x] != stances[y]
+                    and cross[x_i, y_i] < cross_stance_threshold
+                ):
                     ok = False
                     break
                 if conflict(texts[x], texts[y]):

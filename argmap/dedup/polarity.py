@@ -109,15 +109,35 @@ _ANTONYMS = [
     ("stronger", "weaker"),
     ("many", "few"),
     ("most", "least"),
-    ("most", "few"), ("allows", "forbids"), ("allow", "ban"), ("allows", "bans"),
-    ("permits", "forbids"), ("permit", "prohibit"), ("permits", "prohibits"),
-    ("rare", "common"), ("rarely", "often"), ("concentrate", "spread"),
-    ("concentrates", "spreads"), ("concentrate", "distribute"), ("include", "exclude"),
-    ("includes", "excludes"), ("accept", "reject"), ("accepts", "rejects"),
-    ("cause", "prevent"), ("causes", "prevents"), ("protect", "endanger"),
-    ("protects", "endangers"), ("gain", "lose"), ("gains", "loses"), ("add", "remove"),
-    ("adds", "removes"), ("before", "after"), ("above", "below"), ("maximise", "minimise"),
-    ("maximize", "minimize"), ("overestimate", "underestimate"),
+    ("most", "few"),
+    ("allows", "forbids"),
+    ("allow", "ban"),
+    ("allows", "bans"),
+    ("permits", "forbids"),
+    ("permit", "prohibit"),
+    ("permits", "prohibits"),
+    ("rare", "common"),
+    ("rarely", "often"),
+    ("concentrate", "spread"),
+    ("concentrates", "spreads"),
+    ("concentrate", "distribute"),
+    ("include", "exclude"),
+    ("includes", "excludes"),
+    ("accept", "reject"),
+    ("accepts", "rejects"),
+    ("cause", "prevent"),
+    ("causes", "prevents"),
+    ("protect", "endanger"),
+    ("protects", "endangers"),
+    ("gain", "lose"),
+    ("gains", "loses"),
+    ("add", "remove"),
+    ("adds", "removes"),
+    ("before", "after"),
+    ("above", "below"),
+    ("maximise", "minimise"),
+    ("maximize", "minimize"),
+    ("overestimate", "underestimate"),
 ]
 _ANT: dict[str, set[str]] = {}
 for a, b in _ANTONYMS:
@@ -148,13 +168,65 @@ def _overlap(ta: list[str], tb: list[str]) -> float:
     return len(sa & sb) / max(1, min(len(sa), len(sb)))
 
 
-_NEGATIVE = frozenset("less fewer lower harder worse difficult unsafe insecure dangerous riskier "
-                      "weaker slower".split())
+_NEGATIVE = frozenset(
+    [
+        "less",
+        "fewer",
+        "lower",
+        "harder",
+        "worse",
+        "difficult",
+        "unsafe",
+        "insecure",
+        "dangerous",
+        "riskier",
+        "weaker",
+        "slower",
+    ]
+)
 
 
 def _valence(toks: list[str]) -> int:
     """Parity of negators and negative comparatives: "not ... less safe" is positive again."""
     return (sum(1 for t in toks if t in _NEG or t in _NEGATIVE)) % 2
+
+
+# Quantities in words: "a few hundred dollars" and "a few thousand dollars" embed alike.
+_NUMBER_WORDS = frozenset(
+    [
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "billion",
+        "billions",
+        "trillion",
+        "trillions",
+        "dozen",
+        "dozens",
+    ]
+)
 
 
 def polarity_conflict(a: str, b: str) -> bool:
@@ -165,14 +237,16 @@ def polarity_conflict(a: str, b: str) -> bool:
     """
     ta, tb = tokens(a), tokens(b)
     sa, sb = set(ta), set(tb)
+    # an antonym under one more negation says the same again: "not impossible" / "possible"
+    same_negation = negations(ta) % 2 == negations(tb) % 2
     for w in sa - sb:
-        if _ANT.get(w, set()) & (sb - sa):
+        if _ANT.get(w, set()) & (sb - sa) and same_negation:
             return True
         for p in _PREFIXES:  # "reversible" / "irreversible"
             if (p + w) in sb - sa or (w.startswith(p) and w[len(p) :] in sb - sa):
-                return True
-    na = {t for t in ta if t[0].isdigit()}
-    nb = {t for t in tb if t[0].isdigit()}
+                return same_negation
+    na = {t for t in ta if t[0].isdigit() or t in _NUMBER_WORDS}
+    nb = {t for t in tb if t[0].isdigit() or t in _NUMBER_WORDS}
     if na and nb and na != nb:
         return True
     overlap = _overlap(ta, tb)

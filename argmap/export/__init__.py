@@ -35,9 +35,19 @@ EXPORT_FORMATS: dict[str, str] = {
 #: Formats ``import`` reads.
 IMPORT_FORMATS = (*RDF_FORMATS, "aif-json")
 EXTENSIONS: dict[str, str] = {
-    ".ttl": "turtle", ".turtle": "turtle", ".jsonld": "json-ld", ".json-ld": "json-ld",
-    ".nt": "nt", ".rdf": "xml", ".xml": "xml", ".owl": "xml", ".trig": "trig",
-    ".json": "aif-json", ".aif": "aif-json", ".argdown": "argdown", ".ad": "argdown",
+    ".ttl": "turtle",
+    ".turtle": "turtle",
+    ".jsonld": "json-ld",
+    ".json-ld": "json-ld",
+    ".nt": "nt",
+    ".rdf": "xml",
+    ".xml": "xml",
+    ".owl": "xml",
+    ".trig": "trig",
+    ".json": "aif-json",
+    ".aif": "aif-json",
+    ".argdown": "argdown",
+    ".ad": "argdown",
     ".graphml": "graphml",
 }
 
@@ -134,5 +144,13 @@ def read_map(path: str | Path, fmt: str | None = None) -> ArgumentMap:
     return import_text(text, fmt, source=str(path))
 
 
-__all__ = ["EXPORT_FORMATS", "IMPORT_FORMATS", "RDF_FORMATS", "export_text", "guess_format",
-           "import_text", "read_map", "write_map"]
+__all__ = [
+    "EXPORT_FORMATS",
+    "IMPORT_FORMATS",
+    "RDF_FORMATS",
+    "export_text",
+    "guess_format",
+    "import_text",
+    "read_map",
+    "write_map",
+]

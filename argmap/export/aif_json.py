@@ -43,8 +43,9 @@ def to_aif_json(amap: ArgumentMap) -> dict[str, Any]:
     locutions: list[dict[str, Any]] = []
     doc_index = {d: str(i + 1) for i, d in enumerate(amap.documents)}
 
-    def node(text: str, kind: str, extra: Mapping[str, Any] | None = None,
-             scheme: str | None = None) -> str:
+    def node(
+        text: str, kind: str, extra: Mapping[str, Any] | None = None, scheme: str | None = None
+    ) -> str:
         nid = new_node()
         d: dict[str, Any] = {"nodeID": nid, "text": text, "type": kind, "timestamp": ""}
         if scheme:
@@ -85,19 +86,35 @@ def to_aif_json(amap: ArgumentMap) -> dict[str, Any]:
             ya = node("Asserting", "YA", scheme="Asserting")
             edge(loc, ya)
             edge(ya, claim_node[c.id])
-            locutions.append({"nodeID": loc, "personID": doc_index.get(m.document, "0"),
-                              "timestamp": "", "start": m.start, "end": m.end,
-                              "source": doc.source if doc else m.document})
-    participants = [{"participantID": doc_index[d.id], "firstname": d.title or d.source,
-                     "surname": "", "source": d.source}
-                    for d in amap.documents.values()]
+            locutions.append(
+                {
+                    "nodeID": loc,
+                    "personID": doc_index.get(m.document, "0"),
+                    "timestamp": "",
+                    "start": m.start,
+                    "end": m.end,
+                    "source": doc.source if doc else m.document,
+                }
+            )
+    participants = [
+        {
+            "participantID": doc_index[d.id],
+            "firstname": d.title or d.source,
+            "surname": "",
+            "source": d.source,
+        }
+        for d in amap.documents.values()
+    ]
     return {
         "nodes": nodes,
         "edges": edges,
         "locutions": locutions,
         "participants": participants,
-        "argmap": {"format": FORMAT, "metadata": amap.metadata,
-                   "documents": [d.to_dict() for d in amap.documents.values()]},
+        "argmap": {
+            "format": FORMAT,
+            "metadata": amap.metadata,
+            "documents": [d.to_dict() for d in amap.documents.values()],
+        },
     }
 
 
@@ -127,8 +144,9 @@ def _native(data: Mapping[str, Any], nodes: Sequence[Mapping[str, Any]]) -> Argu
     )
 
 
-def _foreign(nodes: Sequence[Mapping[str, Any]], edges: Sequence[Mapping[str, Any]],
-             source: str) -> ArgumentMap:
+def _foreign(
+    nodes: Sequence[Mapping[str, Any]], edges: Sequence[Mapping[str, Any]], source: str
+) -> ArgumentMap:
     kinds = {str(n.get("nodeID")): str(n.get("type", "")) for n in nodes}
     into: dict[str, list[str]] = {}
     out_of: dict[str, list[str]] = {}
@@ -136,8 +154,9 @@ def _foreign(nodes: Sequence[Mapping[str, Any]], edges: Sequence[Mapping[str, An
         a, b = str(e.get("fromID")), str(e.get("toID"))
         out_of.setdefault(a, []).append(b)
         into.setdefault(b, []).append(a)
-    i_nodes = [(str(n.get("nodeID")), str(n.get("text", ""))) for n in nodes
-               if n.get("type") == "I"]
+    i_nodes = [
+        (str(n.get("nodeID")), str(n.get("text", ""))) for n in nodes if n.get("type") == "I"
+    ]
     found: list[ForeignEdge] = []
     for n in nodes:
         kind = {"RA": "supports", "CA": "attacks"}.get(str(n.get("type")))

@@ -48,8 +48,9 @@ def map_from_nodes(
         raise MapFormatError(f"{source}: no claim texts (I-nodes) found")
     body = "\n".join(t for _, t in texts) + "\n"
     title = source.rsplit("/", 1)[-1]
-    doc = Document.create(body, source=source, title=title,
-                          metadata={"imported_from": fmt, "synthetic": True})
+    doc = Document.create(
+        body, source=source, title=title, metadata={"imported_from": fmt, "synthetic": True}
+    )
     ids: dict[str, str] = {}
     claims: list[Claim] = []
     pos = 0
@@ -59,8 +60,11 @@ def map_from_nodes(
         if key in ids:
             raise MapFormatError(f"{source}: node id {key!r} is used twice")
         ids[key] = claim_id(doc.id, start, end)
-        claims.append(Claim(id=ids[key], text=text, mentions=(Mention.of(doc, start, end),),
-                            stage=IMPORT_STAGE))
+        claims.append(
+            Claim(
+                id=ids[key], text=text, mentions=(Mention.of(doc, start, end),), stage=IMPORT_STAGE
+            )
+        )
     rels: list[Relation] = []
     seen: set[tuple[str, str, str]] = set()
     for e in edges:

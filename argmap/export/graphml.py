@@ -33,8 +33,15 @@ def to_graphml_graph(amap: ArgumentMap) -> nx.MultiDiGraph:
             attrs["acceptance"] = c.acceptance
         g.add_node(c.id, **attrs)
     for r in amap.relations:
-        g.add_edge(r.source, r.target, type=r.type, confidence=float(r.confidence),
-                   count=int(r.count), scope=r.scope, stage=r.stage)
+        g.add_edge(
+            r.source,
+            r.target,
+            type=r.type,
+            confidence=float(r.confidence),
+            count=int(r.count),
+            scope=r.scope,
+            stage=r.stage,
+        )
     return g
 
 

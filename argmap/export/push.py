@@ -39,15 +39,17 @@ def _check_iri(graph: str) -> str:
 
 
 def _send(url: str, body: bytes, method: str, content_type: str, timeout: float) -> int:
-    req = urllib.request.Request(url, data=body, method=method,
-                                 headers={"Content-Type": content_type})
+    req = urllib.request.Request(
+        url, data=body, method=method, headers={"Content-Type": content_type}
+    )
     try:
         with urllib.request.urlopen(req, timeout=timeout) as resp:
             return int(resp.status)
     except urllib.error.HTTPError as e:
         detail = e.read(500).decode("utf-8", "replace").strip()
-        raise ArgmapError(f"{url}: server answered {e.code} {e.reason}"
-                          + (f": {detail}" if detail else "")) from e
+        raise ArgmapError(
+            f"{url}: server answered {e.code} {e.reason}" + (f": {detail}" if detail else "")
+        ) from e
     except urllib.error.URLError as e:
         if isinstance(e.reason, TimeoutError):
             raise ArgmapError(f"{url}: no answer within {timeout:g}s") from e
@@ -89,10 +91,11 @@ def push(
         status = _send(url, nt, "PUT" if replace else "POST", "application/n-triples", timeout)
     elif protocol == "update":
         name = f"<{_check_iri(graph)}>" if graph else None
-        clear = (f"DROP SILENT GRAPH {name} ;\n" if name else "CLEAR SILENT DEFAULT ;\n")
+        clear = f"DROP SILENT GRAPH {name} ;\n" if name else "CLEAR SILENT DEFAULT ;\n"
         data = nt.decode("utf-8")
-        insert = f"INSERT DATA {{ GRAPH {name} {{\n{data}}} }}" if name else \
-            f"INSERT DATA {{\n{data}}}"
+        insert = (
+            f"INSERT DATA {{ GRAPH {name} {{\n{data}}} }}" if name else f"INSERT DATA {{\n{data}}}"
+        )
         body = ((clear if replace else "") + insert).encode("utf-8")
         url = endpoint
         status = _send(url, body, "POST", "application/sparql-update", timeout)

@@ -13,7 +13,9 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 """
 
 #: Claims ranked by how many attacks they take (``attacks`` sums combined edges' counts).
-MOST_ATTACKED = _PREFIXES + """
+MOST_ATTACKED = (
+    _PREFIXES
+    + """
 SELECT ?claim ?text (COUNT(DISTINCT ?attack) AS ?attackers) (SUM(?count) AS ?attacks)
 WHERE {
   ?attack a aif:CA-node ; aif:Conclusion ?node ; argmap:count ?count .
@@ -22,10 +24,13 @@ WHERE {
 GROUP BY ?claim ?text
 ORDER BY DESC(?attacks) ?claim
 """
+)
 
 #: Every claim with each document it was made in, in map order. Bind ``document`` (an id) or
 #: ``source`` (a path or URL) to list one document's claims.
-CLAIMS_BY_DOCUMENT = _PREFIXES + """
+CLAIMS_BY_DOCUMENT = (
+    _PREFIXES
+    + """
 SELECT ?document ?source ?claim ?stance ?text
 WHERE {
   ?doc a argmap:Document ; argmap:id ?document ; argmap:source ?source ; argmap:order ?dorder .
@@ -34,9 +39,12 @@ WHERE {
 }
 ORDER BY ?dorder ?order
 """
+)
 
 #: Attacks nobody has answered: the attacking claim is not itself attacked, so it stands.
-UNANSWERED_ATTACKS = _PREFIXES + """
+UNANSWERED_ATTACKS = (
+    _PREFIXES
+    + """
 SELECT ?attacker ?attackerText ?target ?targetText
 WHERE {
   ?attack a aif:CA-node ; aif:Premise ?a ; aif:Conclusion ?t .
@@ -46,6 +54,7 @@ WHERE {
 }
 ORDER BY ?target ?attacker
 """
+)
 
 QUERIES: dict[str, str] = {
     "most-attacked": MOST_ATTACKED,

@@ -57,8 +57,9 @@ def _num(x: float) -> Literal:
     """A float as an exact literal (see the module docstring for why not ``xsd:double``)."""
     x = float(x)
     if not math.isfinite(x):
-        return Literal("NaN" if math.isnan(x) else ("INF" if x > 0 else "-INF"),
-                       datatype=XSD.double)
+        return Literal(
+            "NaN" if math.isnan(x) else ("INF" if x > 0 else "-INF"), datatype=XSD.double
+        )
     lex = format(Decimal(repr(x)), "f")
     if "." not in lex:
         lex += ".0"
@@ -357,8 +358,11 @@ class _Reader:
         for ann in self.ordered(self.g.objects(owner, ARGMAP.mention)):
             target = self.one(ann, OA.hasTarget)
             doc = local_id(str(self.one(target, OA.hasSource)), "document")
-            pos = [s for s in self.g.objects(target, OA.hasSelector)
-                   if (s, RDF.type, OA.TextPositionSelector) in self.g]
+            pos = [
+                s
+                for s in self.g.objects(target, OA.hasSelector)
+                if (s, RDF.type, OA.TextPositionSelector) in self.g
+            ]
             if len(pos) != 1:
                 raise self.fail(f"{ann} needs exactly one TextPositionSelector")
             out.append(Mention(doc, self.int(pos[0], OA.start), self.int(pos[0], OA.end)))
@@ -401,8 +405,9 @@ class _Reader:
             stance=self.text(node, ARGMAP.stance),
             confidence=self.float(node, ARGMAP.confidence),
             stage=self.text(node, ARGMAP.stage),
-            members=tuple(self.member(m)
-                          for m in self.ordered(self.g.objects(node, ARGMAP.member))),
+            members=tuple(
+                self.member(m) for m in self.ordered(self.g.objects(node, ARGMAP.member))
+            ),
             acceptance=None if acceptance is None else str(acceptance),
             strength=None if strength is None else float(str(strength)),
             metadata=self.json(node, ARGMAP.metadataJSON, {}),
@@ -420,8 +425,7 @@ class _Reader:
                 stage=self.text(node, ARGMAP.stage),
                 count=self.int(node, ARGMAP.count),
                 scope=self.text(node, ARGMAP.scope),
-                pairs=tuple((str(p[0]), str(p[1]))
-                            for p in self.json(node, ARGMAP.pairsJSON, [])),
+                pairs=tuple((str(p[0]), str(p[1])) for p in self.json(node, ARGMAP.pairsJSON, [])),
             )
         except ValueError as e:
             raise self.fail(f"relation {node}: {e}") from e

@@ -26,6 +26,7 @@ def validate(graph: Graph) -> tuple[bool, str]:
         import pyshacl
     except ImportError as e:  # pragma: no cover - pyshacl is a test dependency
         raise MissingDependency("pyshacl", purpose="SHACL validation") from e
-    conforms, _report_graph, text = pyshacl.validate(graph, shacl_graph=shapes_graph(),
-                                                     inference="none", advanced=False)
+    conforms, _report_graph, text = pyshacl.validate(
+        graph, shacl_graph=shapes_graph(), inference="none", advanced=False
+    )
     return bool(conforms), str(text)

@@ -84,8 +84,10 @@ def query_graph(graph: Graph, query: str, **bindings: Any) -> list[Row]:
             return [{"ask": bool(res.askAnswer)}]
         if res.type in ("CONSTRUCT", "DESCRIBE"):
             assert res.graph is not None
-            return [{"subject": from_term(s), "predicate": from_term(p), "object": from_term(o)}
-                    for s, p, o in res.graph]
+            return [
+                {"subject": from_term(s), "predicate": from_term(p), "object": from_term(o)}
+                for s, p, o in res.graph
+            ]
         names = [str(v) for v in res.vars or []]
         rows: list[Any] = list(res)
         return [{n: from_term(row[i]) for i, n in enumerate(names)} for row in rows]
@@ -135,8 +137,13 @@ def _from_ox(ox: Any, term: Any) -> Any:
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
     if isinstance(term, ox.Literal):
-        return from_term(Literal(term.value, lang=term.language,
-                                 datatype=None if term.language else URIRef(term.datatype.value)))
+        return from_term(
+            Literal(
+                term.value,
+                lang=term.language,
+                datatype=None if term.language else URIRef(term.datatype.value),
+            )
+        )
     return str(term)
 
 
@@ -157,9 +164,11 @@ class OxigraphStore:
             self.store = ox.Store(str(self.path))
         except OSError as e:
             raise ArgmapError(f"cannot open SPARQL store {self.path}: {e}") from e
-        marker = (ox.NamedNode(str(map_iri(amap))),
-                  ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
-                  ox.NamedNode(str(ARGMAP.ArgumentMap)))
+        marker = (
+            ox.NamedNode(str(map_iri(amap))),
+            ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+            ox.NamedNode(str(ARGMAP.ArgumentMap)),
+        )
         self.reused = any(True for _ in self.store.quads_for_pattern(*marker, ox.DefaultGraph()))
         if not self.reused:
             data = to_rdf(amap).serialize(format="nt", encoding="utf-8")
@@ -178,13 +187,22 @@ class OxigraphStore:
         try:
             res = self.store.query(query, prefixes=PREFIXES, substitutions=subs)
         except (SyntaxError, OSError, ValueError, RuntimeError) as e:
-            hint = (" (Oxigraph binds only variables the SELECT lists: add it there)"
-                    if "projection" in str(e) else "")
+            hint = (
+                " (Oxigraph binds only variables the SELECT lists: add it there)"
+                if "projection" in str(e)
+                else ""
+            )
             raise ArgmapError(f"SPARQL query failed: {e}{hint}") from e
         if isinstance(res, ox.QueryBoolean):
             return [{"ask": bool(res)}]
         if isinstance(res, ox.QueryTriples):
-            return [{"subject": _from_ox(ox, t.subject), "predicate": _from_ox(ox, t.predicate),
-                     "object": _from_ox(ox, t.object)} for t in res]
+            return [
+                {
+                    "subject": _from_ox(ox, t.subject),
+                    "predicate": _from_ox(ox, t.predicate),
+                    "object": _from_ox(ox, t.object),
+                }
+                for t in res
+            ]
         names = [v.value for v in res.variables]
         return [{n: _from_ox(ox, sol[n]) for n in names} for sol in res]

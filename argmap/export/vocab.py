@@ -119,4 +119,4 @@ def local_id(node: URIRef | str, kind: str) -> str:
     head = ID_BASE + kind + "/"
     if not s.startswith(head):
         raise ValueError(f"{s} is not an argmap {kind} IRI")
-    return unquote(s[len(head):])
+    return unquote(s[len(head) :])

@@ -75,7 +75,9 @@ def _unwrap_pdf_lines(text: str) -> str:
                 out.append(ln)  # a heading or a short closing line stands alone
                 continue
             prev = buf[-1] if buf else ""
-            ends_paragraph = prev.endswith((".", "!", "?", ":", '"', "”")) and len(prev) < 0.8 * width
+            ends_paragraph = (
+                prev.endswith((".", "!", "?", ":", '"', "”")) and len(prev) < 0.8 * width
+            )
             if buf and (ends_paragraph or ln[:1] in "•*-"):
                 out.append(" ".join(buf))
                 buf = []

@@ -3,5 +3,11 @@
 from .base import ClaimExtractor, Extraction, PairClassifier, RelationClassifier
 from .discourse import DiscourseExtractor, DiscourseRelations
 
-__all__ = ["ClaimExtractor", "RelationClassifier", "PairClassifier", "Extraction",
-           "DiscourseExtractor", "DiscourseRelations"]
+__all__ = [
+    "ClaimExtractor",
+    "RelationClassifier",
+    "PairClassifier",
+    "Extraction",
+    "DiscourseExtractor",
+    "DiscourseRelations",
+]

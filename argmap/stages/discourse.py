@@ -428,7 +428,7 @@ class DiscourseRelations:
         if len(set(para)) < 3:
             return None  # one block of text: no paragraph structure to follow
         first = next(j for j in range(len(para)) if para[j] == para[i])
-        if first == i or first == central or para[central] == para[i]:
+        if first in (i, central) or para[central] == para[i]:
             return None
         if roles[first] not in ("premise", "rebuttal"):
             return None

@@ -34,13 +34,17 @@ def _discourse_relater(**kw: Any) -> Any:
 def _cross_encoder_relater(**kw: Any) -> Any:
     from .cross_encoder import CrossEncoderRelations
 
-    return CrossEncoderRelations(kw.get("cross_encoder"),
-                                 label_map=kw.get("cross_encoder_labels"))
+    return CrossEncoderRelations(kw.get("cross_encoder"), label_map=kw.get("cross_encoder_labels"))
 
 
 def _llm_options(kw: dict[str, Any]) -> dict[str, Any]:
-    return {"url": kw.get("llm_url"), "model": kw.get("llm_model"), "key": kw.get("llm_key"),
-            "timeout": kw.get("llm_timeout"), "retries": kw.get("llm_retries")}
+    return {
+        "url": kw.get("llm_url"),
+        "model": kw.get("llm_model"),
+        "key": kw.get("llm_key"),
+        "timeout": kw.get("llm_timeout"),
+        "retries": kw.get("llm_retries"),
+    }
 
 
 def _llm_extractor(**kw: Any) -> Any:
@@ -70,7 +74,9 @@ def extractor(name: str, **kw: Any) -> Any:
 
 def relater(name: str, **kw: Any) -> Any:
     if name not in _RELATERS:
-        raise UnknownStage(f"unknown relation stage {name!r}; known: {', '.join(sorted(_RELATERS))}")
+        raise UnknownStage(
+            f"unknown relation stage {name!r}; known: {', '.join(sorted(_RELATERS))}"
+        )
     return _RELATERS[name](**kw)
 
 
