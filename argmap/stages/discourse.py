@@ -213,11 +213,33 @@ CENTRAL_WEIGHTS = {
 }
 
 
-def _central_score(x: _U, n: int, sim: float, w: dict[str, float] = CENTRAL_WEIGHTS) -> float:
+def lead_unit(units: list[_U]) -> int:
+    """Where the author's own position can first be stated.
+
+    Authors open with their position more than anywhere else, but not when the opening is a
+    question they go on to answer, a concession ("while X,", "X, but Y"), or a view they
+    attribute to others: then the position comes right after it.
+    """
+    for i, x in enumerate(units[:4]):
+        nxt = units[i + 1] if i + 1 < len(units) else None
+        conceded = (
+            nxt is not None
+            and nxt.unit.sentence == x.unit.sentence
+            and bool(cues.CONTRAST_LEAD.search(nxt.text))
+        )
+        if _is_question(x.text) or _is_objection(x.text, x.unit.clause) or conceded or x.heading:
+            continue
+        return i
+    return 0
+
+
+def _central_score(
+    x: _U, n: int, sim: float, w: dict[str, float] = CENTRAL_WEIGHTS, lead: int = 0
+) -> float:
     t = x.text
     s = 0.0
     long_doc = n > 15
-    if x.idx == 0:
+    if x.idx == lead:
         s += w["first"] / 2 if long_doc else w["first"]
     if x.idx == n - 1 and n > 2:
         s += w["last"]
@@ -277,10 +299,12 @@ class DiscourseExtractor:
         embedder: Embedder | None = None,
         after_objection: bool = True,
         central_weights: dict[str, float] | None = None,
+        lead_rule: bool = True,
     ) -> None:
         self.embedder = embedder
         self.after_objection = after_objection
         self.central_weights = dict(CENTRAL_WEIGHTS, **(central_weights or {}))
+        self.lead_rule = lead_rule
 
     def extract(self, document: Document) -> Extraction:
         units = analyse_units(document)
@@ -288,8 +312,10 @@ class DiscourseExtractor:
             return Extraction()
         sims = self._centroid_sims(units)
         n = len(units)
+        lead = lead_unit(units) if self.lead_rule else 0
         scores = [
-            _central_score(x, n, float(sims[i]), self.central_weights) for i, x in enumerate(units)
+            _central_score(x, n, float(sims[i]), self.central_weights, lead)
+            for i, x in enumerate(units)
         ]
         central = int(np.argmax(scores))
         assign_roles(units, central, self.after_objection)

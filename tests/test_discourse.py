@@ -1,0 +1,40 @@
+"""The discourse stage's choice of main claim: where the author's own position is stated."""
+
+from __future__ import annotations
+
+import pytest
+
+from argmap.embed import HashingEmbedder
+from argmap.model import Document
+from argmap.stages.discourse import DiscourseExtractor
+
+
+def main_claim_text(text: str) -> str:
+    doc = Document.create(text, source="t.txt")
+    ext = DiscourseExtractor(embedder=HashingEmbedder()).extract(doc)
+    return next(c.text for c in ext.claims if c.id == ext.main_claim)
+
+
+@pytest.mark.parametrize(
+    ("text", "main"),
+    [
+        # a question is posed, then answered
+        ("Should cities ban cars from their centres? Car-free centres are better for everyone. "
+         "Shops gain customers on foot. Air quality improves within months.",
+         "Car-free centres are better for everyone."),
+        # an opening concession gives way to the position
+        ("While trams are expensive to build, cities should still invest in them. "
+         "They carry more people than buses. They last for decades.",
+         "cities should still invest in them."),
+        # "X, but Y": the author stands behind Y
+        ("Bike lanes cost money, but they pay for themselves. Cyclists spend more in local "
+         "shops. Fewer cars mean cheaper road repairs.",
+         "but they pay for themselves."),
+        # a plain opening statement stays the main claim
+        ("Night trains deserve public money. They replace short flights. Travellers sleep "
+         "on the way.",
+         "Night trains deserve public money."),
+    ],
+)  # fmt: skip
+def test_discourse_main_claim_follows_the_opening_move(text: str, main: str) -> None:
+    assert main_claim_text(text) == main
