@@ -44,8 +44,9 @@ def test_dedup_polarity_conflict_catches_opposites(a: str, b: str) -> None:
          "Start-ups pay less when models are released openly."),
         ("Publishing model weights lets universities study frontier systems.",
          "Releasing the weights allows academic researchers to examine frontier models."),
-        # a double negation says the same thing
+        # a double negation, or an antonym under a negation, says the same thing
         ("Open models are not impossible to secure.", "Open models are possible to secure."),
+        ("Open models are easier to secure.", "Open models are not harder to secure."),
         # "without" in one loose paraphrase is not a flipped polarity
         ("Most releases come without training data.",
          "Labs seldom publish the data their models learned from."),

@@ -239,22 +239,30 @@ def polarity_conflict(a: str, b: str) -> bool:
     sa, sb = set(ta), set(tb)
     # an antonym under one more negation says the same again: "not impossible" / "possible"
     same_negation = negations(ta) % 2 == negations(tb) % 2
+    swapped = False  # an antonym pair: one more flip of polarity, cancelled by one negation
     for w in sa - sb:
-        if _ANT.get(w, set()) & (sb - sa) and same_negation:
-            return True
+        partners = _ANT.get(w, set()) & (sb - sa)
+        if partners:
+            if same_negation or w in _NEG or partners & _NEG:  # "always" / "never"
+                return True
+            swapped = True
         for p in _PREFIXES:  # "reversible" / "irreversible"
             if (p + w) in sb - sa or (w.startswith(p) and w[len(p) :] in sb - sa):
-                return same_negation
+                if same_negation:
+                    return True
+                swapped = True
     na = {t for t in ta if t[0].isdigit() or t in _NUMBER_WORDS}
     nb = {t for t in tb if t[0].isdigit() or t in _NUMBER_WORDS}
     if na and nb and na != nb:
         return True
+    if swapped:  # "easier" / "not harder": an antonym and a negation cancel out
+        return False
     overlap = _overlap(ta, tb)
     if overlap >= 0.3 and _valence(ta) != _valence(tb):
         return True
     if overlap < 0.6:
         return False
-    if negations(ta) % 2 != negations(tb) % 2:
+    if not same_negation:
         return True
     if bool(sa & _DIMINISH) != bool(sb & _DIMINISH):
         return True
