@@ -15,6 +15,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -74,6 +75,59 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+@contextmanager
+def streamlit_app(map_path: Path, log_dir: Path, **env_extra: str) -> Iterator[str]:
+    """``streamlit run app.py`` on a free loopback port, serving ``map_path``; yields its URL."""
+    port = free_port()
+    env = dict(os.environ, ARGMAP_MAP=str(map_path), HF_HUB_OFFLINE="1", **env_extra)
+    log_path = log_dir / "streamlit.log"
+    with log_path.open("wb") as log:
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                str(ROOT / "app.py"),
+                "--server.headless",
+                "true",
+                "--server.port",
+                str(port),
+                "--server.address",
+                "127.0.0.1",
+                "--browser.gatherUsageStats",
+                "false",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                        if r.read().strip() == b"ok":
+                            break
+                except OSError:
+                    pass
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(
+                        "streamlit did not start:\n" + log_path.read_text(errors="replace")
+                    )
+                time.sleep(0.3)
+            yield url
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     from argmap.embed import HashingEmbedder
@@ -84,55 +138,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     docs = [load_bytes(text.encode(), name)[0] for name, text in DOCS.items()]
     path = tmp / "map.json"
     Pipeline.default(embedder=HashingEmbedder()).run(docs).save(path)
-    port = free_port()
-    env = dict(os.environ, ARGMAP_MAP=str(path), ARGMAP_EMBEDDER="hashing", HF_HUB_OFFLINE="1")
-    log = open(tmp / "streamlit.log", "wb")  # noqa: SIM115 - closed in teardown
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "app.py"),
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.read().strip() == b"ok":
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(
-                    "streamlit did not start:\n"
-                    + (tmp / "streamlit.log").read_text(errors="replace")
-                )
-            time.sleep(0.3)
+    with streamlit_app(path, tmp, ARGMAP_EMBEDDER="hashing") as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
 
 
 @pytest.fixture()
@@ -255,3 +262,50 @@ def test_browser_explore_then_hostile_upload(page, server: str):
     assert dialogs == []
     assert pwned_anywhere(page) == []
     assert external == [], external
+
+
+@pytest.mark.model
+def test_browser_bundled_debate_find_a_claim_and_who_argues_about_it(tmp_path: Path):
+    """What a new user does after ``make app``: the map of data/ built with the real model."""
+    import argmap
+    from argmap.amap import ArgumentMap
+
+    corpus = ROOT / "data" / "corpus"
+    if not corpus.is_dir():
+        pytest.skip("data/corpus is not present")
+    path = tmp_path / "map.json"
+    argmap.build([corpus]).save(path)
+    amap = ArgumentMap.load(path)
+    claim = amap.search("open models are harder to secure", k=1)[0][0]
+    sources = {d.source for d in amap.documents_for(claim.id)}
+    supporters, attackers = amap.supporters(claim.id), amap.attackers(claim.id)
+    assert attackers, "the bundled debate answers this claim"
+
+    with streamlit_app(path, tmp_path) as url, sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.set_default_timeout(60_000)
+            page.goto(url)
+            page.get_by_role("heading", name="argmap").wait_for()
+            graph_frame(page)
+            page.get_by_placeholder("e.g. open models security").fill(
+                "open models are harder to secure"
+            )
+            page.keyboard.press("Enter")
+            page.get_by_role(
+                "button", name=re.compile("^" + re.escape(claim.text[:30]))
+            ).first.click()
+            page.get_by_text(f"Sources ({len(claim.mentions)})").wait_for()
+            page.get_by_text(f"Attacked by ({len(attackers)})").wait_for()
+            page.get_by_text(f"Supported by ({len(supporters)})").wait_for()
+            passages = page.locator(".argmap-passage")
+            for source in sources:  # each passage names its document; wait for it to render
+                passages.filter(has_text=Path(source).name).first.wait_for()
+            for other in attackers[:3]:
+                name = re.compile(re.escape(" ".join(other.text.split())[:30]))
+                page.get_by_role("button", name=name).first.wait_for()
+            OUT.mkdir(exist_ok=True)
+            page.screenshot(path=str(OUT / "app-bundled-debate.png"), full_page=True)
+        finally:
+            browser.close()
