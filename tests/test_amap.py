@@ -325,3 +325,23 @@ def test_amap_to_networkx_has_every_relation_and_is_a_copy():
     g.remove_node(ids["A"])
     assert amap.to_networkx().number_of_nodes() == 7
     assert _names(amap.supporters(ids["A"]), ids) == {"S1"}
+
+
+def test_amap_save_gives_ordinary_permissions_and_keeps_existing_ones(
+    small_map: ArgumentMap, tmp_path: Path
+):
+    import os
+    import stat
+
+    mask = os.umask(0o022)
+    try:
+        new = tmp_path / "new.json"
+        small_map.save(new)
+        assert stat.S_IMODE(new.stat().st_mode) == 0o644
+        kept = tmp_path / "kept.json"
+        kept.write_text("{}")
+        kept.chmod(0o640)
+        small_map.save(kept)
+        assert stat.S_IMODE(kept.stat().st_mode) == 0o640
+    finally:
+        os.umask(mask)
