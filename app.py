@@ -28,6 +28,7 @@ from argmap.amap import ArgumentMap
 from argmap.dedup import DEFAULT_THRESHOLD
 from argmap.embed import CachedEmbedder, Embedder, HashingEmbedder, SentenceTransformerEmbedder
 from argmap.errors import ArgmapError, IngestError
+from argmap.graph_component import clicked_claim, graph_view
 from argmap.ingest import load_bytes
 from argmap.model import Claim, Document
 from argmap.pipeline import Pipeline
@@ -42,6 +43,9 @@ EXPORTS: dict[str, tuple[str, str, str]] = {
     "aif-json": ("AIF JSON", ".aif.json", "application/json"),
     "argdown": ("Argdown", ".argdown", "text/plain"),
     "graphml": ("GraphML", ".graphml", "application/xml"),
+    "nt": ("RDF N-Triples", ".nt", "application/n-triples"),
+    "xml": ("RDF/XML", ".rdf", "application/rdf+xml"),
+    "trig": ("RDF TriG", ".trig", "application/trig"),
 }
 
 
@@ -145,7 +149,7 @@ def build_from_uploads(files: list[Any]) -> None:
         amap = pipeline.run(docs, progress=progress)
     except ArgmapError as e:
         bar.empty()
-        st.session_state["build_error"] = f"The build failed: {e}"
+        st.session_state["build_error"] = f"The build failed: {view.md_escape(str(e))}"
         return
     bar.progress(1.0, text="Done")
     digest = hashlib.sha1("".join(sorted(d.id for d in docs)).encode()).hexdigest()[:12]
@@ -207,7 +211,7 @@ def current_map() -> tuple[str, str, ArgumentMap] | None:
     try:
         key, amap = available[choice]()
     except ArgmapError as e:
-        st.error(f"Cannot open this map: {e}")
+        st.error(f"Cannot open this map: {view.md_escape(str(e))}")
         return None
     amap.use_embedder(embedder_for(amap))
     return key, choice, amap
@@ -288,9 +292,11 @@ def show_claim(amap: ArgumentMap, cid: str) -> None:
             st.markdown(f"**It attacks ({len(out_att)})**")
             claim_buttons(out_att, "atts", "")
 
-    if c.members:
+    if len(c.members) > 1:
         titles = {d.id: d.source.rsplit("/", 1)[-1] for d in amap.documents.values()}
-        st.markdown(f"#### Merged variants ({len(c.members)})")
+        # the members include the one whose wording became the canonical text
+        st.markdown(f"#### Merged from {len(c.members)} extracted claims")
+        st.caption("Each row is a claim as one document put it; similarity is to this claim.")
         st.dataframe(
             [
                 {
@@ -415,7 +421,7 @@ def main() -> None:
         try:
             amap = remerged(base, key, threshold)
         except ArgmapError as e:
-            st.error(f"Re-merging failed: {e}")
+            st.error(f"Re-merging failed: {view.md_escape(str(e))}")
     vkey = f"{key}@{threshold:.2f}"
 
     docs = sorted(amap.documents.values(), key=lambda d: view.doc_label(d.title, d.source).lower())
@@ -453,6 +459,11 @@ def main() -> None:
 
     claims = sorted(amap.claims_by_id.values(), key=lambda c: (-len(c.documents), c.text))
     ids = [c.id for c in claims]
+    # a click in the graph (last run's component value) selects before any widget reads it
+    clicked, seen = clicked_claim(st.session_state.get("graph"), st.session_state.get("graph_seen"))
+    st.session_state["graph_seen"] = seen
+    if clicked in amap.claims_by_id:
+        st.session_state["claim"] = clicked
     if st.session_state.get("claim") not in amap.claims_by_id:
         st.session_state["claim"] = None
     sel = st.session_state.get("claim")
@@ -462,7 +473,7 @@ def main() -> None:
 
     s = amap.stats()
     st.caption(
-        f"{label} · {s['documents']} documents · {s['claims']} claims "
+        f"{view.md_escape(label)} · {s['documents']} documents · {s['claims']} claims "
         f"({s['merged']} merged) · {s['supports']} supports · {s['attacks']} attacks"
     )
     problems = [p for p in amap.metadata.get("problems", []) if p.get("severity") == "error"]
@@ -492,9 +503,9 @@ def main() -> None:
         if data["message"]:
             st.info(f"{data['message']} ({shown})")
         else:
-            st.caption(f"{shown}. Hover a claim to read it; pick one on the right for details.")
+            st.caption(f"{shown}. Hover a claim to read it; click it for details.")
         if data["nodes"]:
-            st.iframe(page, height=640)
+            graph_view(page, height=640, key="graph")
     with right:
         search_panel(amap)
         st.selectbox(

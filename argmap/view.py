@@ -36,7 +36,8 @@ ACCEPTANCE_NAMES = {"in": "accepted (in)", "out": "defeated (out)", "undecided":
 
 MAX_NODES = 400
 # Above this many nodes, positions come from networkx and vis-network physics stays off:
-# PERF.md measured 2,000 nodes usable in 1.8 s that way against 10.8 s with tuned physics.
+# ../shared/PERF.md measured 2,000 nodes usable in 1.8 s that way against 10.8 s with tuned
+# physics; with physics off, "stable" means drawn once.
 PHYSICS_LIMIT = 150
 LABEL_CHARS = 48
 
@@ -312,6 +313,13 @@ _SETTLE_JS = """
                   } else {
                       network.once("afterDrawing", argmapSettled);
                   }
+                  // inside the app's graph component, a click on a claim selects it there
+                  network.on("click", function (params) {
+                      if (params.nodes.length && window.parent !== window) {
+                          window.parent.postMessage(
+                              {argmap: "select", claim: String(params.nodes[0])}, "*");
+                      }
+                  });
                   return network;
 """
 

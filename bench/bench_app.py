@@ -152,7 +152,10 @@ def time_load(page, url: str) -> tuple[float, float, int]:
     """(seconds from goto to settled graph, seconds the frame itself took, nodes drawn)."""
     t0 = time.perf_counter()
     page.goto(url)
-    page.frame_locator("iframe").first.locator("#mynetwork canvas").wait_for(timeout=300_000)
+    # the pyvis page sits in a sandboxed frame inside the graph component's frame
+    page.frame_locator("iframe").first.frame_locator("iframe").first.locator(
+        "#mynetwork canvas"
+    ).wait_for(timeout=300_000)
     frame = next(f for f in page.frames if f.evaluate("typeof vis !== 'undefined'"))
     frame.wait_for_function("window.argmapStable === true", timeout=300_000)
     wall = time.perf_counter() - t0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ pytest.importorskip("streamlit")
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from argmap.amap import ArgumentMap  # noqa: E402
+from argmap.dedup import DEFAULT_THRESHOLD  # noqa: E402
 from argmap.embed import HashingEmbedder  # noqa: E402
 from argmap.ingest import load_bytes  # noqa: E402
 from argmap.pipeline import Pipeline  # noqa: E402
@@ -64,7 +66,30 @@ def test_app_loads_the_map_from_env(app: AppTest):
     assert app.title[0].value == "argmap"
     assert any("3 documents" in c.value for c in app.caption)
     assert drawn(app) == len(debate_map())
-    assert len(app.get("iframe")) == 1
+    graphs = app.get("component_instance")
+    assert len(graphs) == 1 and graphs[0].proto.component_name.endswith("argmap_graph")
+    page = json.loads(graphs[0].proto.json_args)["html"]
+    assert 'network.on("click"' in page and "postMessage" in page
+
+
+def test_app_a_click_in_the_graph_selects_the_claim(app: AppTest):
+    amap = debate_map()
+    cid = amap.text_search(CLAIM)[0].id
+    other = next(c for c in amap.claims_by_id if c != cid)
+    # the component's value after a click, as its page sends it
+    app.session_state["graph"] = {"claim": cid, "seq": "1700000000000-1"}
+    app.run()
+    assert not app.exception
+    assert app.selectbox(key="claim").value == cid
+    html = "\n".join(m.value for m in app.markdown)
+    assert "<mark>Open models are harder to secure.</mark>" in html
+    # a later choice from the list wins over the old click, which is not replayed on rerun
+    app.selectbox(key="claim").set_value(other).run()
+    assert app.selectbox(key="claim").value == other
+    # a claim id that is not in the map (stale page, forged message) changes nothing
+    app.session_state["graph"] = {"claim": "c_nope", "seq": "1700000000000-2"}
+    app.run()
+    assert not app.exception and app.selectbox(key="claim").value == other
 
 
 def test_app_filters_change_the_node_count(app: AppTest):
@@ -127,7 +152,7 @@ def test_app_focus_and_threshold(app: AppTest):
     app.slider(key="threshold").set_value(0.99).run()
     assert not app.exception
     assert drawn(app) == total + 1
-    app.slider(key="threshold").set_value(0.68).run()
+    app.slider(key="threshold").set_value(DEFAULT_THRESHOLD).run()
     assert drawn(app) == total
 
 
@@ -177,3 +202,23 @@ def test_app_json_download_and_optional_exports(app: AppTest):
     assert "dl-json" in keys
     if importlib.util.find_spec("argmap.export") is not None:
         assert {"dl-turtle", "dl-graphml", "dl-argdown"} <= set(keys)
+
+
+def test_app_shows_the_claims_merged_into_the_selected_one(app: AppTest):
+    amap = debate_map()
+    claim = amap.text_search(CLAIM)[0]
+    assert len(claim.members) == 3  # one per document, merged by dedup
+    app.selectbox(key="claim").set_value(claim.id).run()
+    assert any("Merged from 3 extracted claims" in m.value for m in app.markdown)
+    table = app.dataframe[0].value
+    assert len(table) == 3
+    assert set(table["variant"]) == {m.text for m in claim.members}
+    docs = " ".join(table["document"])
+    for name in DEBATE:
+        assert name in docs
+    assert all(0.0 <= s <= 1.0 for s in table["similarity"])
+    # a claim made once has nothing merged into it, and no table
+    single = next(c for c in amap.claims_by_id.values() if len(c.members) <= 1)
+    app.selectbox(key="claim").set_value(single.id).run()
+    assert not any("Merged from" in m.value for m in app.markdown)
+    assert len(app.dataframe) == 0

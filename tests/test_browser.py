@@ -154,12 +154,37 @@ def page(server: str) -> Iterator[object]:
             browser.close()
 
 
-def graph_frame(page):  # -> playwright Frame
-    """The pyvis iframe, once its canvas exists and the layout has settled."""
-    page.frame_locator("iframe").first.locator("#mynetwork canvas").wait_for()
-    frame = next(f for f in page.frames if f.evaluate("typeof vis !== 'undefined'"))
-    frame.wait_for_function("window.argmapStable === true", timeout=60_000)
-    return frame
+def graph_frame(page, selected: str | None = None):  # -> playwright Frame
+    """The pyvis page (a sandboxed frame inside the graph component's frame), once its canvas
+    exists and the layout has settled -- with the claim whose text starts with ``selected``
+    drawn as selected, when given, so a page still showing the previous selection is not
+    taken for the new one."""
+    page.frame_locator("iframe").first.frame_locator("iframe").first.locator(
+        "#mynetwork canvas"
+    ).wait_for()
+    ready = (
+        "sel => window.argmapStable === true && (sel === null || "
+        "nodes.get().some(n => n.borderWidth === 5 && n.title.startsWith(sel)))"
+    )
+    last: Exception | None = None
+    for _ in range(20):  # the frame reloads when the app redraws: retry on a lost context
+        try:
+            frame = next(f for f in page.frames if f.evaluate("typeof vis !== 'undefined'"))
+            frame.wait_for_function(ready, arg=selected, timeout=60_000)
+            return frame
+        except (sync_api.Error, StopIteration) as e:
+            last = e
+            page.wait_for_timeout(250)
+    raise AssertionError(f"the graph never settled: {last}")
+
+
+def node_point(page, frame, node: str) -> tuple[float, float]:
+    """Where on the page the centre of ``node`` is drawn, with the graph scrolled into view."""
+    inner = page.frame_locator("iframe").first.locator("iframe").first
+    inner.scroll_into_view_if_needed()
+    box = inner.bounding_box()
+    xy = frame.evaluate("id => network.canvasToDOM(network.getPositions([id])[id])", node)
+    return box["x"] + xy["x"], box["y"] + xy["y"]
 
 
 def pwned_anywhere(page) -> list[str]:
@@ -224,6 +249,16 @@ def test_browser_explore_then_hostile_upload(page, server: str):
     page.get_by_text("Sources (1)").wait_for()
     page.locator("mark", has_text="many eyes find flaws").wait_for()
 
+    # clicking a claim in the graph selects it: its sources and attackers come back
+    frame = graph_frame(page, selected="However, many eyes")
+    node = frame.evaluate(f"nodes.get().filter(n => n.title.startsWith({CLAIM!r}))[0].id")
+    page.mouse.click(*node_point(page, frame, node))
+    page.get_by_text("Sources (3)").wait_for()
+    page.get_by_text("Attacked by (1)").wait_for()
+    assert page.locator("mark", has_text=CLAIM).count() == 3
+    frame = graph_frame(page, selected=CLAIM)  # redrawn with the clicked claim marked
+    assert frame.evaluate("id => nodes.get(id).borderWidth", node) == 5
+
     # a hostile upload: built, shown as text, nothing runs
     page.get_by_text("Build a map from documents").click()
     page.locator('input[type="file"]').nth(1).set_input_files(
@@ -250,9 +285,7 @@ def test_browser_explore_then_hostile_upload(page, server: str):
 
     # the node's tooltip shows the markup as text too
     node = frame.evaluate("nodes.get().filter(n => n.title.includes('<script>'))[0].id")
-    box = page.locator("iframe").first.bounding_box()
-    xy = frame.evaluate(f"network.canvasToDOM(network.getPositions(['{node}'])['{node}'])")
-    page.mouse.move(box["x"] + xy["x"], box["y"] + xy["y"])
+    page.mouse.move(*node_point(page, frame, node))
     tip = frame.locator(".vis-tooltip")
     tip.wait_for(state="visible")
     assert "<script>" in tip.inner_text() and tip.locator("img, script").count() == 0

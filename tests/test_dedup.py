@@ -10,11 +10,11 @@ import numpy as np
 import pytest
 
 from argmap.amap import ArgumentMap
-from argmap.dedup import cluster, medoid, polarity_conflict
+from argmap.dedup import DEFAULT_THRESHOLD, cluster, medoid, polarity_conflict
 from argmap.dedup.apply import explode, home_of, merge
 from argmap.dedup.core import core_text
 from argmap.dedup.polarity import PairVeto
-from argmap.embed import HashingEmbedder
+from argmap.embed import HashingEmbedder, SentenceTransformerEmbedder
 from argmap.model import Claim, Document, Mention, Relation
 
 
@@ -231,3 +231,94 @@ def test_dedup_real_model_merges_paraphrases_and_never_opposites() -> None:
         v = emb.encode([a, b])
         assert float(v[0] @ v[1]) >= DEFAULT_THRESHOLD, "cosine alone would merge these"
         assert veto(a, b), (a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # a claim about a claim does not make it
+        ("Saying that trams are slow ignores their capacity.", "Trams are slow."),
+        # a question asks, a statement claims
+        ("Should cities build more trams?", "Cities should build more trams."),
+        # a pronoun's claim is only whole in its context
+        ("They are not.", "They are not."),
+        ("That is the whole problem with trams.", "That is the whole problem with trams."),
+    ],
+)
+def test_dedup_merge_veto_keeps_apart_what_is_not_one_claim(a: str, b: str) -> None:
+    from argmap.dedup.apply import MergeVeto
+
+    assert MergeVeto(None)(core_text(a), core_text(b))
+
+
+def test_dedup_merge_veto_lets_framed_restatements_through() -> None:
+    from argmap.dedup.apply import MergeVeto
+
+    veto = MergeVeto(None)
+    assert not veto(core_text("Critics argue that trams are slow."), core_text("Trams are slow."))
+    assert not veto(core_text("Should trams be free?"), core_text("Should trams be free to ride?"))
+
+
+def test_dedup_compound_claims_need_near_identical_wording() -> None:
+    from argmap.dedup.apply import needs_near_identity
+
+    one = "Trams are cheap to run."
+    two = "Trams are cheap to run, and they carry more people than buses."
+    assert needs_near_identity(one, two)
+    assert not needs_near_identity(one, "Running trams costs little.")
+    assert not needs_near_identity(two, "Trams cost little to run; they also carry more people.")
+    vecs = _vecs([1, 0, 0], [1, 0.5, 0])  # cosine 0.89: above the threshold, below 0.95
+    docs = [frozenset({"A"}), frozenset({"B"})]
+    never = lambda a, b: False  # noqa: E731
+    assert cluster([one, two], vecs, docs, 0.7, 0.99, conflict=never) == [[0, 1]]
+    apart = cluster(
+        [one, two], vecs, docs, 0.7, 0.99, conflict=never, strict=needs_near_identity,
+        cross_stance_threshold=0.95,
+    )  # fmt: skip
+    assert apart == [[0], [1]]
+
+
+def test_dedup_a_pair_sharing_few_words_needs_near_identical_meaning() -> None:
+    from argmap.dedup.apply import needs_near_identity
+    from argmap.dedup.polarity import shared_words
+
+    # two claims about one topic: close in embedding space, few words in common
+    topic = (
+        "Libraries give everyone free access to books.",
+        "The word free hides what public libraries cost taxpayers.",
+    )
+    assert shared_words(*topic) < 0.5 and needs_near_identity(*topic)
+    # a restatement shares most of its words, inflected or not; negations do not count
+    restated = (
+        "Trams carry more people than buses.",
+        "A tram carries more passengers than buses do.",
+    )
+    assert shared_words(*restated) >= 0.5 and not needs_near_identity(*restated)
+    assert shared_words("Cities do not fund trams.", "Trams are not cheap.") == 0.5
+
+
+@pytest.mark.model
+def test_dedup_second_look_with_the_real_model() -> None:
+    """Near the threshold, a claim against the point stays apart; a reworded point merges."""
+    from argmap.dedup.apply import MergeVeto, needs_near_identity
+
+    emb = SentenceTransformerEmbedder()
+    veto = MergeVeto(emb)
+    texts = [
+        "Bicycle lanes make city streets safer for everyone.",
+        "Separated bicycle lanes make streets safer for all road users.",
+        "The safety promised by bicycle lanes is mostly an illusion.",
+        "Cycling infrastructure improves road safety in cities.",
+    ]
+    v = emb.encode(texts)
+    sims = [float(v[0] @ v[i]) for i in range(4)]
+    assert min(sims[1:]) >= DEFAULT_THRESHOLD  # cosine alone would merge all four
+    assert not veto(texts[0], texts[2])  # and no polarity cue tells the illusion apart
+    docs = [frozenset({d}) for d in "ABCD"]
+    groups = cluster(
+        texts, v, docs, DEFAULT_THRESHOLD, 0.95, conflict=veto, strict=needs_near_identity
+    )
+    assert [0, 1] in groups and [2] in groups, (groups, sims)
+    # the price, chosen knowingly: a paraphrase in entirely other words stays a node of its
+    # own, which a reader can still relate, where a wrong merge would hide a disagreement
+    assert [3] in groups

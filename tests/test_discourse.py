@@ -38,3 +38,19 @@ def main_claim_text(text: str) -> str:
 )  # fmt: skip
 def test_discourse_main_claim_follows_the_opening_move(text: str, main: str) -> None:
     assert main_claim_text(text) == main
+
+
+def test_discourse_title_lines_are_not_claims() -> None:
+    text = (
+        "The Case for Night Trains and the Future of European Rail\n\n"
+        "Night trains should get public money. They replace short flights.\n\n"
+        "Sleeper services pay off\n\n"
+        "Travellers sleep on the way and arrive in the city centre."
+    )
+    doc = Document.create(text, source="t.txt")
+    ext = DiscourseExtractor(embedder=HashingEmbedder()).extract(doc)
+    texts = [c.text for c in ext.claims]
+    assert "The Case for Night Trains and the Future of European Rail" not in texts
+    # a sentence-case heading states a point, and stays
+    assert "Sleeper services pay off" in texts
+    assert "Night trains should get public money." in texts

@@ -100,3 +100,24 @@ def test_export_cli_every_command_has_help() -> None:
             run_cli([name, "--help"])
         assert e.value.code == 0
     assert ArgumentMap  # the module imports the map class the commands load
+
+
+def test_export_cli_sparql_numeric_bindings(map_file: Path, tmp_path: Path) -> None:
+    amap = ArgumentMap.load(map_file)
+    confs = sorted(c.confidence for c in amap.claims_by_id.values())
+    cut = confs[len(confs) // 2]
+    expected = sorted(c.id for c in amap.claims_by_id.values() if c.confidence >= cut)
+    assert 0 < len(expected) < len(confs)  # the filter must keep some and drop some
+    q = (
+        "SELECT ?id WHERE { ?c a argmap:Claim ; argmap:id ?id ; argmap:confidence ?conf "
+        "FILTER(?conf >= ?min) } ORDER BY ?id"
+    )
+    for extra in ([], ["--store", str(tmp_path / "store")]):
+        code, out, err = run_cli(["sparql", str(map_file), q, "--bind-num", f"min={cut}", *extra])
+        assert code == 0, err
+        assert out.splitlines()[1:] == expected
+    # the same value bound as a string compares as nothing: why --bind-num exists
+    code, out, _ = run_cli(["sparql", str(map_file), q, "--bind", f"min={cut}"])
+    assert code == 0 and out.strip() == "(no results)"
+    code, _, err = run_cli(["sparql", str(map_file), q, "--bind-num", "min=high"])
+    assert code == 1 and "not a number" in err

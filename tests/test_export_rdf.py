@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV, SDO
 from test_export_helpers import sample_map
 
+from argmap.amap import ArgumentMap
 from argmap.errors import MapFormatError
 from argmap.export import rdf
 from argmap.export.shacl import validate
@@ -227,3 +230,16 @@ def test_export_rdf_map_sparql_method_binds_values() -> None:
     q = "SELECT ?text WHERE { ?c argmap:id ?id ; aif:claimText ?text }"
     assert amap.sparql(q, id="c_main") == [{"text": "Open models should be released."}]
     assert amap.sparql(q, id='c_main" } UNION { ?c ?p ?text') == []
+
+
+@pytest.mark.parametrize("char", ["\x07", "\x0c", "\ufffe"])
+def test_export_rdf_xml_refuses_what_xml_cannot_hold(char: str) -> None:
+    amap = sample_map()
+    cid, claim = next(iter(sorted(amap.claims_by_id.items())))
+    amap.claims_by_id[cid] = dataclasses.replace(claim, text=claim.text + char)
+    with pytest.raises(MapFormatError, match=rf"U\+{ord(char):04X}.*aif:claimText.*turtle"):
+        rdf.serialize(amap, "xml")
+    # the other formats escape it and bring it back
+    for fmt in ("turtle", "nt", "trig", "json-ld"):
+        back = ArgumentMap.from_rdf(rdf.parse_graph(rdf.serialize(amap, fmt), fmt))
+        assert back.claims_by_id[cid].text.endswith(char), fmt

@@ -100,8 +100,36 @@ def test_export_sparql_oxigraph_store_answers_like_rdflib(tmp_path: Path) -> Non
     q = "SELECT ?c ?id WHERE { ?c a argmap:Claim ; argmap:id ?id }"
     assert store.query(q, id=INJECTION) == []
     assert len(store.query(q, id="c_main")) == 1
-    with pytest.raises(ArgmapError, match="SELECT"):  # Oxigraph binds projected variables only
-        store.query("SELECT ?c WHERE { ?c argmap:id ?id }", id="c_main")
+    # Oxigraph substitutes projected variables only; rdflib answers the rest, the same way
+    unprojected = "SELECT ?c WHERE { ?c argmap:id ?id }"
+    assert store.query(unprojected, id="c_main") == sparql.query(amap, unprojected, id="c_main")
+    assert len(store.query(unprojected, id="c_main")) == 1 and store.fallbacks == 2
+    with pytest.raises(ArgmapError, match="SPARQL query failed"):
+        store.query("SELECT WHERE {")
+
+
+def test_export_sparql_oxigraph_store_keeps_data_it_did_not_write(tmp_path: Path) -> None:
+    ox = pytest.importorskip("pyoxigraph")
+    path = tmp_path / "store"
+    other = ox.Store(str(path))
+    mine = ox.NamedNode("http://example.org/mine")
+    other.add(ox.Quad(mine, mine, ox.Literal("kept"), ox.DefaultGraph()))
+    other.add(ox.Quad(mine, mine, ox.Literal("kept too"), mine))
+    other.flush()
+    del other
+    amap = sample_map()
+    store = sparql.OxigraphStore(path, amap)
+    assert not store.reused
+    # queries see only the map ...
+    assert (
+        store.query("SELECT ?o WHERE { ?s ?p ?o FILTER(isLiteral(?o) && STRSTARTS(?o, 'kept')) }")
+        == []
+    )
+    ids = {r["id"] for r in store.query("SELECT ?id WHERE { ?c a argmap:Claim ; argmap:id ?id }")}
+    assert ids == set(amap.claims_by_id)
+    # ... and the data that was there before survives the load
+    quads = list(store.store.quads_for_pattern(mine, None, None, None))
+    assert sorted(q.object.value for q in quads) == ["kept", "kept too"]
 
 
 def test_export_sparql_oxigraph_store_is_reused_then_replaced(tmp_path: Path) -> None:

@@ -194,3 +194,20 @@ def test_ingest_seeds_are_clean(seeds_dir: Path):
         for line in doc.text.split("\n"):
             words = line.split()
             assert not words or len(words) > 4 or line.rstrip().endswith(("?", ".", ":", "!"))
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        ("Library › Energy › Is nuclear power worth its cost?", True),
+        ("Home | Sport | Weather | Local news from the coast", True),
+        ("Articles » 2024 » Transport", True),
+        ("Trains are cheaper / faster / cleaner than planes, and I think that matters.", False),
+        ("Fares rose from 10 > 12 > 15 euros over three years of steady inflation.", False),
+        ("Speed | cost | comfort: all three matter when a city plans a new tram line.", False),
+    ],
+)
+def test_ingest_breadcrumb_and_menu_trails_are_chrome(line: str, chrome: bool):
+    from argmap.ingest.boilerplate import is_chrome_line
+
+    assert is_chrome_line(line) is chrome

@@ -70,6 +70,14 @@ def register(sub: Any) -> None:
         help="bind ?NAME to a string literal (<...> for an IRI); repeatable",
     )
     p.add_argument(
+        "--bind-num",
+        action="append",
+        default=[],
+        metavar="NAME=NUMBER",
+        help="bind ?NAME to a number (xsd:integer, or xsd:decimal as the export writes "
+        "confidence and strength), for FILTERs that compare; repeatable",
+    )
+    p.add_argument(
         "--store",
         metavar="DIR",
         help="load into an on-disk Oxigraph store in DIR (reused while it holds this "
@@ -152,20 +160,32 @@ def import_(args: argparse.Namespace) -> int:
     return 0
 
 
-def parse_bindings(items: list[str]) -> dict[str, Any]:
-    """``NAME=VALUE`` pairs; ``<...>`` values become IRIs, all others string literals."""
+def parse_bindings(items: list[str], numbers: list[str] | None = None) -> dict[str, Any]:
+    """``NAME=VALUE`` pairs; ``<...>`` values become IRIs, all others string literals.
+
+    ``numbers`` (from ``--bind-num``) become numbers: a string "0.5" compared with a decimal
+    in a FILTER matches nothing, which would look like an empty answer rather than a mistake.
+    """
     from rdflib import URIRef
 
     out: dict[str, Any] = {}
-    for item in items:
-        name, sep, value = item.partition("=")
-        name = name.strip().lstrip("?$")
-        if not sep or not name:
-            raise ArgmapError(f"--bind {item!r}: expected NAME=VALUE")
-        if value.startswith("<") and value.endswith(">") and len(value) > 2:
-            out[name] = URIRef(value[1:-1])
-        else:
-            out[name] = value
+    for flag, group in (("--bind", items), ("--bind-num", numbers or [])):
+        for item in group:
+            name, sep, value = item.partition("=")
+            name = name.strip().lstrip("?$")
+            if not sep or not name:
+                raise ArgmapError(f"{flag} {item!r}: expected NAME=VALUE")
+            if flag == "--bind-num":
+                try:
+                    out[name] = int(value) if value.strip().lstrip("+-").isdigit() else float(value)
+                except ValueError:
+                    raise ArgmapError(f"--bind-num {item!r}: {value!r} is not a number") from None
+                if out[name] != out[name] or out[name] in (float("inf"), float("-inf")):
+                    raise ArgmapError(f"--bind-num {item!r}: {value!r} is not a finite number")
+            elif value.startswith("<") and value.endswith(">") and len(value) > 2:
+                out[name] = URIRef(value[1:-1])
+            else:
+                out[name] = value
     return out
 
 
@@ -197,7 +217,7 @@ def sparql(args: argparse.Namespace) -> int:
 
     amap = _load(args.map)
     query = _query_text(args.query)
-    bindings = parse_bindings(args.bind)
+    bindings = parse_bindings(args.bind, args.bind_num)
     if args.store:
         store = sq.OxigraphStore(args.store, amap)
         print(

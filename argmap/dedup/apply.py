@@ -12,9 +12,9 @@ from collections.abc import Sequence
 
 from ..embed.base import Embedder
 from ..model import Claim, Member, Mention, Relation, round_conf
-from .core import core_text
+from .core import core_text, is_anaphoric, is_compound, is_meta, is_question
 from .merge import DEFAULT_THRESHOLD, SAME_DOCUMENT_THRESHOLD, cluster, medoid
-from .polarity import PairVeto
+from .polarity import PairVeto, shared_words
 
 
 def explode(
@@ -50,6 +50,37 @@ def explode(
     return out, rels
 
 
+class MergeVeto(PairVeto):
+    """Everything that keeps two similar propositions apart, as ``merge`` applies it.
+
+    Besides polarity and minimal pairs: a question never merges with a statement (one asks,
+    the other claims), a claim about a claim ("Saying X assumes Y") never merges with one that
+    makes it, and a proposition whose subject is a pronoun ("They are not.") merges with
+    nothing, since it is only whole in its context.
+    """
+
+    def __call__(self, a: str, b: str) -> bool:
+        if is_question(a) != is_question(b) or is_meta(a) != is_meta(b):
+            return True
+        if is_anaphoric(a) or is_anaphoric(b):
+            return True
+        return super().__call__(a, b)
+
+
+LOW_WORD_OVERLAP = 0.5
+
+
+def needs_near_identity(a: str, b: str) -> bool:
+    """Pairs that merge only far above the threshold, where the embedding alone is trusted.
+
+    A compound claim and a single-point one: its embedding averages its points. And a pair
+    that shares under half of the shorter claim's content words: near the threshold, MiniLM
+    puts two claims about the same topic ("open models", "secrecy") as close as two wordings
+    of one point, and the words they share are the second look that tells them apart.
+    """
+    return is_compound(a) != is_compound(b) or shared_words(a, b) < LOW_WORD_OVERLAP
+
+
 def merge(
     claims: Sequence[Claim],
     relations: Sequence[Relation],
@@ -64,14 +95,16 @@ def merge(
     texts = [core_text(c.text) for c in claims]  # compare propositions, not their framing
     vecs = embedder.encode(texts)
     docs = [frozenset(c.documents) for c in claims]
+    conflict = MergeVeto(embedder)
     groups = cluster(
         texts,
         vecs,
         docs,
         threshold,
         same_document_threshold,
-        conflict=PairVeto(embedder),
+        conflict=conflict,
         stances=[c.stance for c in claims],
+        strict=needs_near_identity,
     )
     home: dict[str, str] = {}
     merged: list[Claim] = []

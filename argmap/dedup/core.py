@@ -21,7 +21,7 @@ _FRAME = re.compile(
     re.I,
 )
 _CONNECTIVE = re.compile(
-    r"^\W*(?:but|however|yet|so|thus|therefore|hence|because|since|as|although|though|while|"
+    r"^\W*(?:but|however|yet|so|thus|therefore|hence|because|since|as(?!\s+(?:long|soon|far|well|much|many)\b)|although|though|while|"
     r"whereas|and|also|moreover|furthermore|admittedly|indeed|in fact|of course|granted|"
     r"certainly|still|nevertheless|nonetheless|finally|first|second|third|ultimately|"
     r"in conclusion|overall)\b[\s,]*",
@@ -41,3 +41,46 @@ def core_text(text: str) -> str:
             break
     t = t.strip()
     return (t[:1].upper() + t[1:]) if t else text.strip()
+
+
+_ANAPHOR = re.compile(
+    r"^\W*(?:it|its|it's|they|them|their|this|that|these|those|he|she|such)\b",
+    re.I,
+)
+
+
+def is_anaphoric(core: str) -> bool:
+    """A proposition whose subject points back into its own text ("They are not.").
+
+    Its meaning lies in the sentence before it, so two such claims from different places are
+    not the same point however alike they read.
+    """
+    return bool(_ANAPHOR.match(core))
+
+
+def is_question(text: str) -> bool:
+    return text.rstrip().rstrip("\"'”’)").endswith("?")
+
+
+_META = re.compile(
+    r"^\W*(?:saying|claiming|arguing|to say|to claim|the (?:claim|idea|argument|notion|view|"
+    r"belief|assumption|suggestion|fear|worry) that)\b",
+    re.I,
+)
+
+
+def is_meta(core: str) -> bool:
+    """A claim about a claim: "Saying X assumes Y" is about X, and does not assert it."""
+    return bool(_META.match(core))
+
+
+_COMPOUND = re.compile(r",\s+and\s|;\s*\S|:\s+\S|,\s+(?:but|while|whereas)\s")
+
+
+def is_compound(core: str) -> bool:
+    """Two or more points in one sentence ("X, and Y"; "X: Y"; "X; Y").
+
+    Its embedding averages its points, so it comes close to a claim that makes only one of
+    them; being that claim takes near-identical wording.
+    """
+    return bool(_COMPOUND.search(core.rstrip(";,.: ")))

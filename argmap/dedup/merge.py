@@ -15,8 +15,10 @@ import numpy as np
 from .index import neighbour_pairs
 from .polarity import polarity_conflict
 
-DEFAULT_THRESHOLD = 0.68
-SAME_DOCUMENT_THRESHOLD = 0.95
+DEFAULT_THRESHOLD = 0.72
+SAME_DOCUMENT_THRESHOLD = (
+    0.85  # near-identical wording, as across stances (bench: dedup_threshold.py)
+)
 CROSS_STANCE_THRESHOLD = 0.85
 
 
@@ -30,12 +32,14 @@ def cluster(
     k: int = 10,
     stances: Sequence[str] | None = None,
     cross_stance_threshold: float = CROSS_STANCE_THRESHOLD,
+    strict: Callable[[str, str], bool] | None = None,
 ) -> list[list[int]]:
     """Group indices of near-duplicates. Every index appears in exactly one group.
 
     Claims whose stances differ (each toward its own document's main claim) merge only above
     ``cross_stance_threshold``: opposite stances are evidence of different points, so such a
     merge needs near-identical wording, as when an author restates an opponent's claim.
+    Pairs for which ``strict`` is true need the same.
     """
     n = len(texts)
     parent = list(range(n))
@@ -66,6 +70,13 @@ def cluster(
                     stances is not None
                     and stances[x] != stances[y]
                     and cross[x_i, y_i] < cross_stance_threshold
+                ):
+                    ok = False
+                    break
+                if (
+                    strict is not None
+                    and cross[x_i, y_i] < cross_stance_threshold
+                    and strict(texts[x], texts[y])
                 ):
                     ok = False
                     break

@@ -138,6 +138,13 @@ _ANTONYMS = [
     ("maximise", "minimise"),
     ("maximize", "minimize"),
     ("overestimate", "underestimate"),
+    ("attack", "defend"),
+    ("attacks", "defends"),
+    ("attacker", "defender"),
+    ("attackers", "defenders"),
+    ("offence", "defence"),
+    ("offense", "defense"),
+    ("offensive", "defensive"),
 ]
 _ANT: dict[str, set[str]] = {}
 for a, b in _ANTONYMS:
@@ -146,7 +153,7 @@ for a, b in _ANTONYMS:
 
 
 def tokens(text: str) -> list[str]:
-    t = text.lower().replace("n't", " not").replace("’", "'")
+    t = text.lower().replace("’", "'").replace("n't", " not")
     t = re.sub(r"\bcan not\b", "cannot", t)
     return _TOKEN.findall(t)
 
@@ -210,6 +217,7 @@ _NUMBER_WORDS = frozenset(
         "forty",
         "fifty",
         "sixty",
+        "tens",
         "seventy",
         "eighty",
         "ninety",
@@ -237,26 +245,26 @@ def polarity_conflict(a: str, b: str) -> bool:
     """
     ta, tb = tokens(a), tokens(b)
     sa, sb = set(ta), set(tb)
-    # an antonym under one more negation says the same again: "not impossible" / "possible"
+    # an antonym under one more negation says the same again ("easier" / "not harder"), but
+    # only when that is all that differs: with other words changed, the antonym and the
+    # negation may each flip a different part ("open ... harder" / "closed ... not secure")
     same_negation = negations(ta) % 2 == negations(tb) % 2
-    swapped = False  # an antonym pair: one more flip of polarity, cancelled by one negation
     for w in sa - sb:
-        partners = _ANT.get(w, set()) & (sb - sa)
-        if partners:
-            if same_negation or w in _NEG or partners & _NEG:  # "always" / "never"
-                return True
-            swapped = True
-        for p in _PREFIXES:  # "reversible" / "irreversible"
-            if (p + w) in sb - sa or (w.startswith(p) and w[len(p) :] in sb - sa):
-                if same_negation:
-                    return True
-                swapped = True
+        partners = (_ANT.get(w, set()) & (sb - sa)) | {
+            x for p in _PREFIXES for x in (p + w, w[len(p) :] if w.startswith(p) else "")
+            if x and x in sb - sa
+        }  # fmt: skip
+        if not partners:
+            continue
+        rest = ((sa - sb) - {w}) | ((sb - sa) - partners)
+        # otherwise the antonym and the negation cancel out: no conflict
+        return bool(same_negation or w in _NEG or partners & _NEG or rest - _NEG)
     na = {t for t in ta if t[0].isdigit() or t in _NUMBER_WORDS}
     nb = {t for t in tb if t[0].isdigit() or t in _NUMBER_WORDS}
-    if na and nb and na != nb:
+    # "12 million" / "80 million" differ; "tens of millions" / "tens or hundreds of millions"
+    # only add to each other
+    if na and nb and not (na <= nb or nb <= na):
         return True
-    if swapped:  # "easier" / "not harder": an antonym and a negation cancel out
-        return False
     overlap = _overlap(ta, tb)
     if overlap >= 0.3 and _valence(ta) != _valence(tb):
         return True
@@ -382,6 +390,28 @@ def _stem(w: str) -> str:
 
 def content_words(text: str) -> list[str]:
     return [w for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOP and len(w) > 2]
+
+
+def _same_word(x: str, y: str) -> bool:
+    """Crude morphology: "open"/"openly", "auditable"/"auditability", "run"/"running"."""
+    sx, sy = _stem(x), _stem(y)
+    sx = sx[:-1] if len(sx) > 3 and sx[-1] == sx[-2] else sx  # "runn(ing)" -> "run"
+    sy = sy[:-1] if len(sy) > 3 and sy[-1] == sy[-2] else sy
+    if sx == sy or x.rstrip("e") == sy or y.rstrip("e") == sx:  # "remove"/"remov(ing)"
+        return True
+    short, long_ = sorted((x, y), key=len)
+    return (len(short) >= 4 and long_.startswith(short)) or (
+        len(short) >= 6 and long_[:5] == short[:5]
+    )
+
+
+def shared_words(a: str, b: str) -> float:
+    """Share of the shorter text's content words that the other text also uses (0..1)."""
+    wa, wb = set(content_words(a)) - _NEG, set(content_words(b)) - _NEG
+    if not wa or not wb:
+        return 0.0
+    short, other = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return sum(1 for w in short if any(_same_word(w, o) for o in other)) / len(short)
 
 
 def substituted_words(a: str, b: str) -> tuple[str, str] | None:

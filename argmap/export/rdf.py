@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
@@ -276,7 +277,30 @@ def serialize(amap: ArgumentMap, fmt: str = "turtle") -> str:
         raise MapFormatError(f"unknown RDF format {fmt!r}; use one of {', '.join(RDF_FORMATS)}")
     if fmt == "trig":
         return to_dataset(amap).serialize(format="trig")
-    return to_rdf(amap).serialize(format=fmt)
+    graph = to_rdf(amap)
+    if fmt == "xml":
+        _check_xml_chars(graph)
+    return graph.serialize(format=fmt)
+
+
+# Characters XML 1.0 cannot hold, escaped or not (most C0 controls, lone surrogates, U+FFFE/F)
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _check_xml_chars(graph: Graph) -> None:
+    """Refuse, by name, what RDF/XML cannot carry, rather than write a file no parser reads.
+
+    Turtle, N-Triples, TriG and JSON-LD escape any character, so they are the way out.
+    """
+    for s, p, o in graph:
+        if isinstance(o, Literal):
+            bad = _NOT_XML.search(str(o))
+            if bad:
+                raise MapFormatError(
+                    f"RDF/XML cannot hold the character U+{ord(bad.group()):04X} found in "
+                    f"{p.n3(graph.namespace_manager)} of {s}; export as turtle, nt, trig or "
+                    "json-ld instead, which can"
+                )
 
 
 def parse_graph(data: str | bytes, fmt: str, source: str = "RDF") -> Graph:

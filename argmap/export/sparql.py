@@ -150,34 +150,50 @@ def _from_ox(ox: Any, term: Any) -> Any:
 class OxigraphStore:
     """A map loaded into an on-disk Oxigraph store, queried natively.
 
-    Opening the store for a map checks whether it already holds exactly that map: the map's
-    IRI carries a hash of its content, so if that IRI is typed ``argmap:ArgumentMap`` in the store
-    nothing is loaded again. Otherwise the store is cleared and the map bulk-loaded.
+    The map lives in a named graph of its own, named by the map's IRI (which carries a hash of
+    the map's content), and queries see that graph as their default graph. Opening the store
+    for a map that is already there loads nothing. A graph that holds an older argmap map is
+    replaced; anything else in the store -- the default graph, other named graphs -- is never
+    touched, so pointing ``--store`` at a store that holds other data loses none of it.
+
+    Oxigraph substitutes only variables that a SELECT projects (SPARQL-dev SEP-0007); a query
+    that binds any other variable is answered by rdflib over the same map instead, with the
+    same results, and ``fallbacks`` counts how often that happened.
     """
 
     def __init__(self, path: str | Path, amap: ArgumentMap) -> None:
         ox = _ox()
         self._ox = ox
+        self._amap = amap
+        self._rdflib: Graph | None = None
+        self.fallbacks = 0
         self.path = Path(path)
-        self.path.mkdir(parents=True, exist_ok=True)
         try:
+            self.path.mkdir(parents=True, exist_ok=True)
             self.store = ox.Store(str(self.path))
         except OSError as e:
             raise ArgmapError(f"cannot open SPARQL store {self.path}: {e}") from e
-        marker = (
-            ox.NamedNode(str(map_iri(amap))),
-            ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
-            ox.NamedNode(str(ARGMAP.ArgumentMap)),
+        self.graph = ox.NamedNode(str(map_iri(amap)))
+        rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+        kind = ox.NamedNode(str(ARGMAP.ArgumentMap))
+        self.reused = any(
+            True for _ in self.store.quads_for_pattern(self.graph, rdf_type, kind, self.graph)
         )
-        self.reused = any(True for _ in self.store.quads_for_pattern(*marker, ox.DefaultGraph()))
         if not self.reused:
+            stale = {
+                q.graph_name
+                for q in self.store.quads_for_pattern(None, rdf_type, kind, None)
+                if isinstance(q.graph_name, ox.NamedNode) and q.graph_name == q.subject
+            }
+            for g in stale:  # earlier versions of argmap maps, written by this class
+                self.store.remove_graph(g)
             data = to_rdf(amap).serialize(format="nt", encoding="utf-8")
-            self.store.clear()
-            self.store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+            self.store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=self.graph)
             self.store.flush()
 
     def __len__(self) -> int:
-        return len(self.store)
+        """Triples of this map (not of everything else the store may hold)."""
+        return sum(1 for _ in self.store.quads_for_pattern(None, None, None, self.graph))
 
     def query(self, query: str, **bindings: Any) -> list[Row]:
         """Like :func:`query`, run by Oxigraph; bindings go in as ``substitutions``."""
@@ -185,14 +201,16 @@ class OxigraphStore:
         _check_names(bindings)
         subs = {ox.Variable(k): _to_ox(ox, to_term(v)) for k, v in bindings.items()}
         try:
-            res = self.store.query(query, prefixes=PREFIXES, substitutions=subs)
-        except (SyntaxError, OSError, ValueError, RuntimeError) as e:
-            hint = (
-                " (Oxigraph binds only variables the SELECT lists: add it there)"
-                if "projection" in str(e)
-                else ""
+            res = self.store.query(
+                query, prefixes=PREFIXES, substitutions=subs, default_graph=self.graph
             )
-            raise ArgmapError(f"SPARQL query failed: {e}{hint}") from e
+        except (SyntaxError, OSError, ValueError, RuntimeError) as e:
+            if bindings and "projection" in str(e):
+                self.fallbacks += 1
+                if self._rdflib is None:
+                    self._rdflib = to_rdf(self._amap)
+                return query_graph(self._rdflib, query, **bindings)
+            raise ArgmapError(f"SPARQL query failed: {e}") from e
         if isinstance(res, ox.QueryBoolean):
             return [{"ask": bool(res)}]
         if isinstance(res, ox.QueryTriples):

@@ -101,7 +101,24 @@ def is_chrome_line(line: str) -> bool:
     words = [t for t in tokens if _alpha(t)]
     if len(words) <= 4 and not _TERMINAL.search(s) and not s.endswith("?"):
         return True
-    return is_self_repeating(tokens)
+    return is_self_repeating(tokens) or is_trail(s)
+
+
+_TRAIL_SEP = re.compile(r"\s+([›»|•])\s+")
+
+
+def is_trail(line: str) -> bool:
+    """A breadcrumb or menu bar: labels joined by the same separator ("Home › News › Tech").
+
+    Two or more of one separator, every part but the last a short label, the last (often the
+    page's title) short too, and no full stop at the end; prose does not chain its phrases
+    with "›" or "|".
+    """
+    seps = _TRAIL_SEP.findall(line)
+    if len(seps) < 2 or len(set(seps)) != 1 or line.rstrip().endswith((".", "!")):
+        return False
+    parts = _TRAIL_SEP.split(line)[::2]
+    return all(len(p.split()) <= 4 for p in parts[:-1]) and len(parts[-1].split()) <= 12
 
 
 def is_self_repeating(tokens: list[str]) -> bool:

@@ -133,12 +133,65 @@ def analyse_units(doc: Document) -> list[_U]:
             else:
                 section = ""
             continue
-        if not _is_argumentative(doc.text, u, text):
+        if not _is_argumentative(doc.text, u, text) or _is_title_line(doc.text, u, text):
             continue
         out.append(_U(u, text, line_of(u.start), section))
     for i, x in enumerate(out):
         x.idx = i
     return out
+
+
+_MINOR_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "as",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "about",
+        "vs",
+        "via",
+        "per",
+        "than",
+        "is",
+        "are",
+        "be",
+    ]
+)
+
+
+def _is_title_line(text: str, unit: Unit, piece: str) -> bool:
+    """A title or headline on a line of its own: in headline case, with no full stop.
+
+    "Open Models and the Reproducibility of AI Science" names a topic; it does not claim
+    anything, and taking it for a claim would also merge it with other titles.
+    """
+    first = text.rfind("\n", 0, unit.start) + 1
+    last = text.find("\n", unit.end)
+    line = text[first : len(text) if last < 0 else last].strip()
+    if line != piece.strip() or line.rstrip("\"'”’)").endswith((".", "!", ";", ",", ":")):
+        return False
+    words = re.findall(r"[A-Za-z][\w'’-]*", line)
+    content = [w for w in words if w.lower() not in _MINOR_WORDS]
+    if not 2 <= len(content) <= 14:
+        return False
+    return sum(w[0].isupper() for w in content) >= 0.8 * len(content)
 
 
 _VERBISH = re.compile(
