@@ -117,3 +117,60 @@ def test_export_aif_rejects_non_aif() -> None:
         aif_json.from_aif_json({"nodes": [{"nodeID": 1, "type": "RA", "text": "x"}]})
     with pytest.raises(MapFormatError, match="not valid JSON"):
         aif_json.loads("{nodes")
+
+
+def test_export_aif_foreign_rephrase_nodes_merge_claims() -> None:
+    data = json.loads(json.dumps(FOREIGN))
+    data["nodes"].append(
+        {"nodeID": "r1", "type": "I", "text": "Traffic-free streets mean cleaner air."}
+    )
+    data["nodes"].append({"nodeID": "m1", "type": "MA", "text": "Default Rephrase"})
+    air = 102  # "Car-free centres have cleaner air."
+    data["edges"] += [
+        {"edgeID": "e-m1", "fromID": "r1", "toID": "m1"},
+        {"edgeID": "e-m2", "fromID": "m1", "toID": air},
+    ]
+    amap = aif_json.from_aif_json(data, source="debate.json")
+    assert len(amap) == 3  # four I-nodes, two of them one point
+    merged = next(c for c in amap.claims() if c.text == "Car-free centres have cleaner air.")
+    assert {m.text for m in merged.members} == {
+        "Car-free centres have cleaner air.",
+        "Traffic-free streets mean cleaner air.",
+    }
+    assert len(merged.mentions) == 2
+    assert any(r.source == merged.id and r.type == "supports" for r in amap.relations)
+
+
+def test_export_aif_edits_made_in_another_tool_are_honoured() -> None:
+    amap = sample_map()
+    data = aif_json.to_aif_json(amap)
+    by_claim = {
+        n["argmap"]["id"]: n["nodeID"] for n in data["nodes"] if "id" in n.get("argmap", {})
+    }
+    s_nodes = [n for n in data["nodes"] if n["type"] in ("RA", "CA")]
+    # 1. delete one relation's node (and its edges), as OVA does
+    gone = s_nodes[0]
+    data["nodes"].remove(gone)
+    data["edges"] = [e for e in data["edges"] if gone["nodeID"] not in (e["fromID"], e["toID"])]
+    # 2. draw a new attack between two claims, with no argmap data
+    data["nodes"].append({"nodeID": "new-ca", "type": "CA", "text": "Default Conflict"})
+    data["edges"] += [
+        {"edgeID": "n1", "fromID": by_claim["c_undo"], "toID": "new-ca"},
+        {"edgeID": "n2", "fromID": "new-ca", "toID": by_claim["c_yet"]},
+    ]
+    back = aif_json.from_aif_json(data)
+    old = {(r.source, r.target, r.type) for r in amap.relations}
+    new = {(r.source, r.target, r.type) for r in back.relations}
+    dropped = (gone["argmap"]["source"], gone["argmap"]["target"], gone["argmap"]["type"])
+    assert new == (old - {dropped}) | {("c_undo", "c_yet", "attacks")}
+    drawn = next(r for r in back.relations if (r.source, r.target) == ("c_undo", "c_yet"))
+    assert drawn.stage == "import"
+    # the untouched relations come back exactly
+    kept = [r for r in back.relations if r.stage != "import"]
+    assert [r.to_dict() for r in kept] == [
+        r.to_dict() for r in amap.relations if (r.source, r.target, r.type) != dropped
+    ]
+    # 3. an I-node added by hand cannot be traced to a document: a clear error
+    data["nodes"].append({"nodeID": "new-i", "type": "I", "text": "A claim typed in OVA."})
+    with pytest.raises(MapFormatError, match="I-node new-i .*added after export"):
+        aif_json.from_aif_json(data)

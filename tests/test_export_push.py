@@ -149,3 +149,36 @@ def test_export_push_rejects_bad_urls_and_graph_names() -> None:
         push(sample_map(), "file:///etc/passwd")
     with pytest.raises(ArgmapError, match="not an absolute IRI"):
         push(sample_map(), "http://127.0.0.1:1/update", "x> } DROP ALL {", protocol="update")
+
+
+def _smaller_map():
+    amap = sample_map()
+    amap.claims_by_id.pop("c_yet")
+    amap.relations = [r for r in amap.relations if "c_yet" not in (r.source, r.target)]
+    return amap
+
+
+def test_export_push_append_adds_and_replace_replaces(server: str) -> None:
+    other = "https://example.org/graphs/other"
+    push(sample_map(), f"{server}/store", other)  # a graph that later pushes must not touch
+    small = _smaller_map()
+    push(small, f"{server}/store", GRAPH)
+    assert _count(server, f"GRAPH <{GRAPH}> {{ ?c a argmap:Claim }}") == 4
+    # --append (POST) adds the full map's claims to what is there: the union
+    push(sample_map(), f"{server}/store", GRAPH, replace=False)
+    assert _count(server, f"GRAPH <{GRAPH}> {{ ?c a argmap:Claim }}") == 5
+    # a replacing push of the smaller map takes the extra claim away again
+    push(small, f"{server}/store", GRAPH)
+    assert _count(server, f"GRAPH <{GRAPH}> {{ ?c a argmap:Claim }}") == 4
+    assert _count(server, f"GRAPH <{other}> {{ ?c a argmap:Claim }}") == 5
+
+
+def test_export_push_sparql_update_to_a_named_graph(server: str) -> None:
+    push(sample_map(), f"{server}/update", protocol="update")  # the default graph: untouched
+    push(sample_map(), f"{server}/update", GRAPH, protocol="update")
+    assert _count(server, f"GRAPH <{GRAPH}> {{ ?c a argmap:Claim }}") == 5
+    push(_smaller_map(), f"{server}/update", GRAPH, protocol="update")  # DROP, then INSERT
+    assert _count(server, f"GRAPH <{GRAPH}> {{ ?c a argmap:Claim }}") == 4
+    push(sample_map(), f"{server}/update", GRAPH, protocol="update", replace=False)
+    assert _count(server, f"GRAPH <{GRAPH}> {{ ?c a argmap:Claim }}") == 5
+    assert _count(server, "?c a argmap:Claim") == 5  # the default graph kept its own copy

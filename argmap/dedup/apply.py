@@ -106,10 +106,29 @@ def merge(
         stances=[c.stance for c in claims],
         strict=needs_near_identity,
     )
+    canon = [medoid(g, vecs) for g in groups]
+    sims = {i: float(vecs[i] @ vecs[c]) for g, c in zip(groups, canon, strict=True) for i in g}
+    return fold(claims, relations, groups, canon, sims)
+
+
+def fold(
+    claims: Sequence[Claim],
+    relations: Sequence[Relation],
+    groups: Sequence[Sequence[int]],
+    canonical: Sequence[int],
+    similarity: dict[int, float] | None = None,
+) -> tuple[list[Claim], list[Relation]]:
+    """Make each group of ``claims`` one claim, worded as its ``canonical`` member.
+
+    The merged claim keeps every mention and its members (with their similarity to the
+    canonical wording, 1.0 where unknown); relations move onto the merged claims, parallel
+    ones combine (count, noisy-or confidence) and self-loops go. Dedup uses it, and so does
+    importing another tool's rephrase (MA) nodes.
+    """
+    similarity = similarity or {}
     home: dict[str, str] = {}
     merged: list[Claim] = []
-    for g in groups:
-        canon_i = medoid(g, vecs)
+    for g, canon_i in zip(groups, canonical, strict=True):
         canon = claims[canon_i]
         for i in g:
             home[claims[i].id] = canon.id
@@ -120,7 +139,7 @@ def merge(
         mentions: list[Mention] = []
         for i in sorted(g, key=lambda i: (i != canon_i, i)):
             c = claims[i]
-            sim = round_conf(float(vecs[i] @ vecs[canon_i])) if i != canon_i else 1.0
+            sim = round_conf(similarity.get(i, 1.0)) if i != canon_i else 1.0
             members.append(Member(c.id, c.text, c.mentions, c.stance, c.confidence, sim, c.stage))
             mentions.extend(c.mentions)
         merged.append(

@@ -122,20 +122,61 @@ def dumps(amap: ArgumentMap) -> str:
     return json.dumps(to_aif_json(amap), ensure_ascii=False, indent=1) + "\n"
 
 
-def _native(data: Mapping[str, Any], nodes: Sequence[Mapping[str, Any]]) -> ArgumentMap:
-    """Restore a map argmap wrote: documents from the top object, the rest from node extras."""
+def _native(
+    data: Mapping[str, Any], nodes: Sequence[Mapping[str, Any]], edges: Sequence[Mapping[str, Any]]
+) -> ArgumentMap:
+    """Restore a map argmap wrote: documents from the top object, the rest from node extras.
+
+    The graph itself wins over the extras where someone edited the file in OVA or AIFdb: an
+    RA/CA node counts between the claims its edges now join (a relation whose edges were
+    rewired or that was drawn anew is kept as imported), a deleted node takes its relation
+    with it, and an I-node's text is its text in the file.
+    """
     top = data["argmap"]
     claims: list[tuple[int, Claim]] = []
-    rels: list[tuple[int, Relation]] = []
+    claim_of: dict[str, str] = {}
     for n in nodes:
         extra = n.get("argmap")
-        if not isinstance(extra, Mapping):
+        nid = str(n.get("nodeID"))
+        if n.get("type") != "I":
             continue
-        kind = n.get("type")
-        if kind == "I" and "id" in extra:
+        if isinstance(extra, Mapping) and "id" in extra:
             claims.append((int(extra["order"]), Claim.from_dict(dict(extra, text=n["text"]))))
-        elif kind in ("RA", "CA") and "source" in extra:
-            rels.append((int(extra["order"]), Relation.from_dict(extra)))
+            claim_of[nid] = str(extra["id"])
+        elif not (isinstance(extra, Mapping) and "member_of" in extra):
+            raise MapFormatError(
+                f"I-node {nid} ({' '.join(str(n.get('text', '')).split())[:60]!r}) has no "
+                "argmap data, so it cannot be traced to a document; it was added after export. "
+                "Remove the top-level 'argmap' key to import the file as a foreign AIF graph"
+            )
+    into: dict[str, list[str]] = {}
+    out_of: dict[str, list[str]] = {}
+    for e in edges:
+        a, b = str(e.get("fromID")), str(e.get("toID"))
+        out_of.setdefault(a, []).append(b)
+        into.setdefault(b, []).append(a)
+    rels: list[tuple[tuple[int, int], Relation]] = []
+    for pos, n in enumerate(nodes):
+        kind = {"RA": "supports", "CA": "attacks"}.get(str(n.get("type")))
+        if kind is None:
+            continue
+        nid = str(n.get("nodeID"))
+        premises = [claim_of[x] for x in into.get(nid, []) if x in claim_of]
+        conclusions = [claim_of[x] for x in out_of.get(nid, []) if x in claim_of]
+        extra = n.get("argmap")
+        if (
+            isinstance(extra, Mapping)
+            and "source" in extra
+            and premises == [extra["source"]]
+            and conclusions == [extra["target"]]
+            and extra.get("type") == kind
+        ):
+            rels.append(((0, int(extra["order"])), Relation.from_dict(extra)))
+            continue
+        for a in premises:
+            for b in conclusions:
+                if a != b:
+                    rels.append(((1, pos), Relation(a, b, kind, stage="import")))
     return ArgumentMap(
         [Document.from_dict(d) for d in top.get("documents", [])],
         [c for _, c in sorted(claims, key=lambda t: t[0])],
@@ -166,7 +207,16 @@ def _foreign(
         premises = [p for p in into.get(s, []) if kinds.get(p) == "I"]
         conclusions = [c for c in out_of.get(s, []) if kinds.get(c) == "I"]
         found += [ForeignEdge(p, c, kind) for p in premises for c in conclusions]
-    return map_from_nodes(i_nodes, found, source, "aif-json")
+    rephrases = [
+        (p, c)
+        for n in nodes
+        if n.get("type") == "MA"
+        for p in into.get(str(n.get("nodeID")), [])
+        if kinds.get(p) == "I"
+        for c in out_of.get(str(n.get("nodeID")), [])
+        if kinds.get(c) == "I"
+    ]
+    return map_from_nodes(i_nodes, found, source, "aif-json", rephrases)
 
 
 def from_aif_json(data: Any, source: str = "AIF JSON") -> ArgumentMap:
@@ -184,7 +234,7 @@ def from_aif_json(data: Any, source: str = "AIF JSON") -> ArgumentMap:
     top = data.get("argmap")
     try:
         if isinstance(top, Mapping) and top.get("format") == FORMAT:
-            amap = _native(data, nodes)
+            amap = _native(data, nodes, edges)
         else:
             amap = _foreign(nodes, edges, source)
         amap.validate()

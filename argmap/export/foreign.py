@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..amap import ArgumentMap
+from ..dedup.apply import fold
 from ..errors import MapFormatError
 from ..ids import claim_id
 from ..model import Claim, Document, Mention, Relation
@@ -33,11 +34,15 @@ def map_from_nodes(
     edges: Sequence[ForeignEdge],
     source: str,
     fmt: str,
+    rephrases: Sequence[tuple[str, str]] = (),
 ) -> ArgumentMap:
     """Build a map from ``(key, text)`` I-nodes (in file order) and the edges between them.
 
     Blank I-nodes are dropped (a mention cannot be blank), and so are edges touching them.
     Whitespace inside a text is collapsed to single spaces so each claim stays on one line.
+    ``rephrases`` are ``(rephrasing, rephrased)`` key pairs from the file's MA nodes: the tool
+    that made the file said they are one point, so they become one claim with both mentions,
+    worded as the rephrased one, and its members record the merge as dedup's would.
     """
     texts: list[tuple[str, str]] = []
     for key, text in nodes:
@@ -73,4 +78,43 @@ def map_from_nodes(
             continue
         seen.add((a, b, e.type))
         rels.append(Relation(a, b, e.type, stage=IMPORT_STAGE))
+    if rephrases:
+        claims, rels = _fold_rephrases(claims, rels, [ids[k] for k, _ in texts], ids, rephrases)
     return ArgumentMap([doc], claims, rels, {"imported_from": fmt, "source": source})
+
+
+def _fold_rephrases(
+    claims: list[Claim],
+    rels: list[Relation],
+    order: list[str],
+    ids: dict[str, str],
+    rephrases: Sequence[tuple[str, str]],
+) -> tuple[list[Claim], list[Relation]]:
+    index = {cid: i for i, cid in enumerate(order)}
+    parent = list(range(len(order)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    rephrased: set[int] = set()
+    rephrasing: set[int] = set()
+    for a_key, b_key in rephrases:
+        a, b = ids.get(a_key), ids.get(b_key)
+        if a is None or b is None or a == b:
+            continue
+        i, j = index[a], index[b]
+        rephrasing.add(i)
+        rephrased.add(j)
+        parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(order)):
+        groups.setdefault(find(i), []).append(i)
+    members = sorted(groups.values())
+    # worded as a claim others rephrase and that rephrases none; else the first in the file
+    canonical = [
+        next((i for i in g if i in rephrased and i not in rephrasing), g[0]) for g in members
+    ]
+    return fold(claims, rels, members, canonical)

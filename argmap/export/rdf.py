@@ -469,7 +469,7 @@ class _Reader:
 
 
 def _foreign(g: Graph, source: str) -> ArgumentMap:
-    """AIF RDF from another tool: I-nodes with claim texts, RA/CA nodes between them."""
+    """AIF RDF from another tool: I-nodes with claim texts, RA/CA/MA nodes between them."""
     nodes = sorted((str(s), str(t)) for s, t in g.subject_objects(AIF.claimText))
     edges = []
     for kind, node_type in (("supports", AIF["RA-node"]), ("attacks", AIF["CA-node"])):
@@ -477,7 +477,13 @@ def _foreign(g: Graph, source: str) -> ArgumentMap:
             for p in g.objects(s, AIF.Premise):
                 for c in g.objects(s, AIF.Conclusion):
                     edges.append(ForeignEdge(str(p), str(c), kind))
-    return map_from_nodes(nodes, edges, source, "aif-rdf")
+    rephrases = [
+        (str(p), str(c))
+        for s in sorted(g.subjects(RDF.type, AIF["MA-node"]), key=str)
+        for p in g.objects(s, AIF.Premise)
+        for c in g.objects(s, AIF.Conclusion)
+    ]
+    return map_from_nodes(nodes, edges, source, "aif-rdf", rephrases)
 
 
 def from_rdf(graph: Graph | Dataset, source: str = "RDF") -> ArgumentMap:
