@@ -245,73 +245,37 @@ def claim_buttons(claims: list[Claim], prefix: str, empty: str) -> None:
 
 
 def show_claim(amap: ArgumentMap, cid: str) -> None:
-    c = amap.claim(cid)
+    d = view.claim_detail(amap, cid)
     st.markdown(
         f'<div style="font-size:1.35rem;font-weight:600;line-height:1.35">'
-        f"{view.escape_text(c.text)}</div>",
+        f"{view.escape_text(d['claim'].text)}</div>",
         unsafe_allow_html=True,
     )
-    facts = [
-        f"stance **{c.stance}**",
-        f"confidence {c.confidence:.2f}",
-        f"{len(c.documents)} source document{'s' if len(c.documents) != 1 else ''}",
-    ]
-    if c.acceptance:
-        facts.insert(1, f"acceptance **{c.acceptance}**")
-    if c.strength is not None:
-        facts.insert(2, f"strength {c.strength:.2f}")
-    st.caption(" · ".join(facts))
+    st.caption(" · ".join(d["facts"]))
 
-    passages = amap.passages(cid, context=220)
-    st.markdown(f"#### Sources ({len(passages)})")
-    for p in passages:
+    st.markdown(f"#### Sources ({len(d['passages'])})")
+    for p in d["passages"]:
         st.markdown(view.passage_html(p), unsafe_allow_html=True)
 
-    out_sup = [
-        amap.claims_by_id[r.target]
-        for r in amap.relations
-        if r.source == cid and r.type == "supports" and r.target != cid
-    ]
-    out_att = [
-        amap.claims_by_id[r.target]
-        for r in amap.relations
-        if r.source == cid and r.type == "attacks" and r.target != cid
-    ]
-    supporters, attackers = amap.supporters(cid), amap.attackers(cid)
     left, right = st.columns(2)
     with left:
-        st.markdown(f"#### Supported by ({len(supporters)})")
-        claim_buttons(supporters, "sup", "No claim supports this one.")
-        if out_sup:
-            st.markdown(f"**It supports ({len(out_sup)})**")
-            claim_buttons(out_sup, "sups", "")
+        st.markdown(f"#### Supported by ({len(d['supported_by'])})")
+        claim_buttons(d["supported_by"], "sup", "No claim supports this one.")
+        if d["supports"]:
+            st.markdown(f"**It supports ({len(d['supports'])})**")
+            claim_buttons(d["supports"], "sups", "")
     with right:
-        st.markdown(f"#### Attacked by ({len(attackers)})")
-        claim_buttons(attackers, "att", "No claim attacks this one.")
-        if out_att:
-            st.markdown(f"**It attacks ({len(out_att)})**")
-            claim_buttons(out_att, "atts", "")
+        st.markdown(f"#### Attacked by ({len(d['attacked_by'])})")
+        claim_buttons(d["attacked_by"], "att", "No claim attacks this one.")
+        if d["attacks"]:
+            st.markdown(f"**It attacks ({len(d['attacks'])})**")
+            claim_buttons(d["attacks"], "atts", "")
 
-    if len(c.members) > 1:
-        titles = {d.id: d.source.rsplit("/", 1)[-1] for d in amap.documents.values()}
-        # the members include the one whose wording became the canonical text
-        st.markdown(f"#### Merged from {len(c.members)} extracted claims")
+    if d["variants"]:
+        # the variants include the one whose wording became the canonical text
+        st.markdown(f"#### Merged from {len(d['variants'])} extracted claims")
         st.caption("Each row is a claim as one document put it; similarity is to this claim.")
-        st.dataframe(
-            [
-                {
-                    "variant": m.text,
-                    "similarity": round(m.similarity, 3),
-                    "stance": m.stance,
-                    "document": ", ".join(
-                        view.short(titles.get(x.document, x.document), 60) for x in m.mentions
-                    ),
-                }
-                for m in c.members
-            ],
-            hide_index=True,
-            width="stretch",
-        )
+        st.dataframe(d["variants"], hide_index=True, width="stretch")
 
 
 def search_panel(amap: ArgumentMap) -> None:

@@ -503,6 +503,62 @@ def render_html(view: Mapping[str, Any], height: int = 620) -> str:
     return page
 
 
+# ---- one claim --------------------------------------------------------------------------------
+
+
+def claim_detail(amap: ArgumentMap, claim_id: str, context: int = 220) -> dict[str, Any]:
+    """Everything the detail panel shows about one claim, as plain data.
+
+    ``supported_by``/``attacked_by`` are the claims that argue about this one;
+    ``supports``/``attacks`` the claims this one argues about. ``variants`` are the claims as
+    extracted that dedup merged into this one (empty when nothing was merged), each with the
+    documents it came from.
+    """
+    c = amap.claim(claim_id)
+    facts = [f"stance **{c.stance}**"]
+    if c.acceptance:
+        facts.append(f"acceptance **{c.acceptance}**")
+    facts.append(f"confidence {c.confidence:.2f}")
+    if c.strength is not None:
+        facts.append(f"strength {c.strength:.2f}")
+    n_docs = len(c.documents)
+    facts.append(f"{n_docs} source document{'s' if n_docs != 1 else ''}")
+
+    def out(kind: str) -> list[Claim]:
+        seen: dict[str, Claim] = {}
+        for r in amap.relations:
+            if r.source == claim_id and r.type == kind and r.target != claim_id:
+                seen.setdefault(r.target, amap.claims_by_id[r.target])
+        return list(seen.values())
+
+    names = {d.id: doc_label(d.title, d.source) for d in amap.documents.values()}
+    variants = (
+        [
+            {
+                "variant": m.text,
+                "similarity": round(m.similarity, 3),
+                "stance": m.stance,
+                "document": ", ".join(
+                    short(names.get(x.document, x.document), 60) for x in m.mentions
+                ),
+            }
+            for m in c.members
+        ]
+        if len(c.members) > 1
+        else []
+    )
+    return {
+        "claim": c,
+        "facts": facts,
+        "passages": amap.passages(claim_id, context=context),
+        "supported_by": amap.supporters(claim_id),
+        "attacked_by": amap.attackers(claim_id),
+        "supports": out("supports"),
+        "attacks": out("attacks"),
+        "variants": variants,
+    }
+
+
 # ---- text for Streamlit -----------------------------------------------------------------------
 
 

@@ -128,12 +128,24 @@ def test_app_selecting_a_claim_shows_sources_and_attackers(app: AppTest):
 
 
 def test_app_search_by_text_and_meaning_selects(app: AppTest):
+    amap = debate_map()
     app.text_input(key="query").set_value("harder to secure").run()
-    hit = next(b for b in app.button if b.key.startswith("hit-0-"))
-    hit.click().run()
-    assert app.selectbox(key="claim").value is not None
+    hits = [b for b in app.button if b.key.startswith("hit-")]
+    assert hits and len(hits) <= 8
+    # the top hit by meaning is the claim itself, and pressing it selects exactly that claim
+    expected = amap.search("harder to secure", 1)[0][0]
+    assert hits[0].key.endswith(expected.id)
+    hits[0].click().run()
+    assert app.selectbox(key="claim").value == expected.id
+    # by text: only claims containing the words, whatever their meaning
+    app.text_input(key="query").set_value("weights").run()
     app.radio(key="search_mode").set_value("text").run()
-    assert any(b.key.startswith("hit-") for b in app.button)
+    found = [b.key.rsplit("-", 1)[-1] for b in app.button if b.key.startswith("hit-")]
+    assert found and all("weights" in amap.claim(cid).text.lower() for cid in found)
+    assert set(found) == {c.id for c in amap.text_search("weights")}
+    app.text_input(key="query").set_value("zeppelin").run()
+    assert not any(b.key.startswith("hit-") for b in app.button)
+    assert any("No claim found" in c.value for c in app.caption)
 
 
 def test_app_focus_and_threshold(app: AppTest):
@@ -201,7 +213,10 @@ def test_app_json_download_and_optional_exports(app: AppTest):
     keys = [b.key for b in app.get("download_button")]
     assert "dl-json" in keys
     if importlib.util.find_spec("argmap.export") is not None:
-        assert {"dl-turtle", "dl-graphml", "dl-argdown"} <= set(keys)
+        from argmap.export import RDF_FORMATS
+
+        expected = {f"dl-{f}" for f in (*RDF_FORMATS, "aif-json", "argdown", "graphml")}
+        assert expected <= set(keys)
 
 
 def test_app_shows_the_claims_merged_into_the_selected_one(app: AppTest):

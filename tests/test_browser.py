@@ -294,6 +294,14 @@ def test_browser_explore_then_hostile_upload(page, server: str):
     page.wait_for_timeout(500)
     assert dialogs == []
     assert pwned_anywhere(page) == []
+    # page-wide, in every frame: no element the documents' markup would have made
+    for f in page.frames:
+        made = f.evaluate(
+            """() => [...document.querySelectorAll('[onerror], img[src="x"], script')]
+                   .filter(e => e.tagName !== 'SCRIPT' || e.textContent.trim().startsWith('window.__pwned'))
+                   .map(e => e.outerHTML.slice(0, 120))"""
+        )
+        assert made == [], (f.url, made)
     assert external == [], external
 
 

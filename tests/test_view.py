@@ -201,3 +201,25 @@ def test_md_escape_makes_markdown_literal():
     s = view.md_escape("[click](javascript:alert(1)) *x* <b> $1 :red[x]")
     assert "\\[" in s and "\\*" in s and "\\<" in s and "\\$" in s and "\\:" in s
     assert view.short("word " * 40, 20).endswith("…") and len(view.short("word " * 40, 20)) <= 20
+
+
+def test_claim_detail_is_plain_data_about_one_claim():
+    from argmap.view import claim_detail
+
+    amap = make_map()
+    target = max(amap.claims_by_id.values(), key=lambda c: len(amap.attackers(c.id)))
+    d = claim_detail(amap, target.id)
+    assert d["claim"] is amap.claim(target.id)
+    assert d["attacked_by"] and [c.id for c in d["attacked_by"]] == [
+        c.id for c in amap.attackers(target.id)
+    ]
+    assert [c.id for c in d["supported_by"]] == [c.id for c in amap.supporters(target.id)]
+    outgoing = {(r.target, r.type) for r in amap.relations if r.source == target.id}
+    assert {(c.id, "supports") for c in d["supports"]} | {
+        (c.id, "attacks") for c in d["attacks"]
+    } == outgoing
+    assert len(d["passages"]) == len(target.mentions)
+    for p in d["passages"]:
+        assert p["text"] == amap.documents[p["document"]].text[p["start"] : p["end"]]
+    assert f"stance **{target.stance}**" in d["facts"]
+    assert (d["variants"] == []) == (len(target.members) <= 1)
