@@ -30,6 +30,11 @@ def main_claim_text(text: str) -> str:
         ("Bike lanes cost money, but they pay for themselves. Cyclists spend more in local "
          "shops. Fewer cars mean cheaper road repairs.",
          "but they pay for themselves."),
+        # a quotation opening a news story is someone else's position, not the author's
+        ("“Night trains will replace every short flight within ten years,” the operator "
+         "said. Night trains will not replace short flights without public money. Sleeper "
+         "carriages cost more to run than day trains. Tickets rarely cover the cost.",
+         "Night trains will not replace short flights without public money."),
         # a plain opening statement stays the main claim
         ("Night trains deserve public money. They replace short flights. Travellers sleep "
          "on the way.",

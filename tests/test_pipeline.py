@@ -82,3 +82,27 @@ def test_pipeline_bad_folder_builds_good_files(tmp_path: Path, real_pipeline):
     assert "Governments should fund open models for science." in texts
     assert any("hostile states" in t for t in texts)
     assert any("modèles ouverts" in t for t in texts)
+
+
+def test_pipeline_seeds_magazine_licence_points_support_open_in_name_only(seeds_map: ArgumentMap):
+    mag = next(d for d in seeds_map.documents.values() if "magazine" in d.source)
+    claims = seeds_map.claims(document=mag.id)
+    main = seeds_map.claim(mag.main_claim)
+    assert not main.text.startswith(("“", '"'))  # the author's position, not a quotation
+
+    def find(*words: str):
+        return next(c for c in claims if all(w in c.text.lower() for w in words))
+
+    # "free to download, but not covered by a conventional open source license": open in name
+    in_name_only = find("not covered", "open source license")
+    backers = {c.id for c in seeds_map.supporters(in_name_only.id)}
+    assert find("license prohibits").id in backers
+    assert find("special license").id in backers
+    # and it answers the claim that the model is free to use
+    free = find("free to download")
+    assert any(
+        (r.source, r.target, r.type) == (in_name_only.id, free.id, "attacks")
+        for r in seeds_map.relations
+    )
+    # the compute point backs the main claim, through the paragraph it belongs to
+    assert find("computer power").id in {c.id for c in seeds_map.supporters(main.id, depth=3)}

@@ -54,6 +54,15 @@ def _is_question(text: str) -> bool:
     return text.rstrip().rstrip("\"'”’)").endswith("?")
 
 
+def _is_quoted(text: str) -> bool:
+    """Reported speech: a unit that opens with a quotation mark is someone else's words.
+
+    A news story quotes the people it is about, often at length and on topic; the author's own
+    position is not inside the quotation marks.
+    """
+    return text.lstrip()[:1] in ("“", "„", "«", '"')
+
+
 def _words(text: str) -> int:
     return len(re.findall(r"[A-Za-z]+", text))
 
@@ -271,7 +280,7 @@ def lead_unit(units: list[_U]) -> int:
 
     Authors open with their position more than anywhere else, but not when the opening is a
     question they go on to answer, a concession ("while X,", "X, but Y"), or a view they
-    attribute to others: then the position comes right after it.
+    attribute to others, quoted or reported: then the position comes right after it.
     """
     for i, x in enumerate(units[:4]):
         nxt = units[i + 1] if i + 1 < len(units) else None
@@ -280,7 +289,13 @@ def lead_unit(units: list[_U]) -> int:
             and nxt.unit.sentence == x.unit.sentence
             and bool(cues.CONTRAST_LEAD.search(nxt.text))
         )
-        if _is_question(x.text) or _is_objection(x.text, x.unit.clause) or conceded or x.heading:
+        if (
+            _is_question(x.text)
+            or _is_objection(x.text, x.unit.clause)
+            or _is_quoted(x.text)
+            or conceded
+            or x.heading
+        ):
             continue
         return i
     return 0
@@ -308,6 +323,8 @@ def _central_score(
         s -= 2.5
     if _is_objection(t, x.unit.clause):
         s -= 4.0
+    if _is_quoted(t):
+        s -= 3.0
     if x.heading:
         s -= 2.0
     s += (6 * w["similarity"] if long_doc else w["similarity"]) * sim
