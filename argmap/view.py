@@ -515,9 +515,10 @@ def claim_detail(amap: ArgumentMap, claim_id: str, context: int = 220) -> dict[s
     documents it came from.
     """
     c = amap.claim(claim_id)
-    facts = [f"stance **{c.stance}**"]
+    # stance and acceptance come from the map file: Markdown-escaped like any other text
+    facts = [f"stance **{md_escape(c.stance)}**"]
     if c.acceptance:
-        facts.append(f"acceptance **{c.acceptance}**")
+        facts.append(f"acceptance **{md_escape(c.acceptance)}**")
     facts.append(f"confidence {c.confidence:.2f}")
     if c.strength is not None:
         facts.append(f"strength {c.strength:.2f}")

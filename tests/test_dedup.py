@@ -295,6 +295,11 @@ def test_dedup_a_pair_sharing_few_words_needs_near_identical_meaning() -> None:
     )
     assert shared_words(*restated) >= 0.5 and not needs_near_identity(*restated)
     assert shared_words("Cities do not fund trams.", "Trams are not cheap.") == 0.5
+    # words that only start alike are different words
+    assert (
+        shared_words("Internet content should be public.", "Interest in context should publish.")
+        < 0.5
+    )
 
 
 @pytest.mark.model
@@ -322,3 +327,15 @@ def test_dedup_second_look_with_the_real_model() -> None:
     # the price, chosen knowingly: a paraphrase in entirely other words stays a node of its
     # own, which a reader can still relate, where a wrong merge would hide a disagreement
     assert [3] in groups
+
+
+def test_dedup_anaphoric_subjects_but_not_expletive_it() -> None:
+    from argmap.dedup.core import is_anaphoric
+
+    assert is_anaphoric("They are not.")
+    assert is_anaphoric("It is too expensive.")
+    assert is_anaphoric("This makes trams slower.")
+    assert not is_anaphoric("It is clear that trams are cheaper than buses.")
+    assert not is_anaphoric("It would be wrong to close the line.")
+    assert not is_anaphoric("It's unclear whether buses are cheaper.")
+    assert not is_anaphoric("Trams are cheaper than buses.")

@@ -170,6 +170,21 @@ def test_export_aif_edits_made_in_another_tool_are_honoured() -> None:
     assert [r.to_dict() for r in kept] == [
         r.to_dict() for r in amap.relations if (r.source, r.target, r.type) != dropped
     ]
+    # a copied RA/CA node (same edges, no argmap data) adds no second relation
+    copy = dict(s_nodes[1], nodeID="copy")
+    copy.pop("argmap")
+    data["nodes"].append(copy)
+    data["edges"] += [
+        dict(
+            e,
+            edgeID=f"c{i}",
+            **{k: "copy" for k in ("fromID", "toID") if e[k] == s_nodes[1]["nodeID"]},
+        )
+        for i, e in enumerate(data["edges"])
+        if s_nodes[1]["nodeID"] in (e["fromID"], e["toID"])
+    ]
+    again = aif_json.from_aif_json(data)
+    assert [r.to_dict() for r in again.relations] == [r.to_dict() for r in back.relations]
     # 3. an I-node added by hand cannot be traced to a document: a clear error
     data["nodes"].append({"nodeID": "new-i", "type": "I", "text": "A claim typed in OVA."})
     with pytest.raises(MapFormatError, match="I-node new-i .*added after export"):

@@ -12,6 +12,7 @@ from test_export_helpers import sample_map
 
 import argmap.cli as cli
 from argmap.amap import ArgumentMap
+from argmap.errors import ArgmapError
 from argmap.export import EXPORT_FORMATS
 
 
@@ -121,3 +122,17 @@ def test_export_cli_sparql_numeric_bindings(map_file: Path, tmp_path: Path) -> N
     assert code == 0 and out.strip() == "(no results)"
     code, _, err = run_cli(["sparql", str(map_file), q, "--bind-num", "min=high"])
     assert code == 1 and "not a number" in err
+
+
+def test_export_cli_bind_num_is_exact_and_strict() -> None:
+    from decimal import Decimal
+
+    from argmap.cli.export_cmd import parse_bindings
+
+    exact = parse_bindings([], ["x=0.1234567890123456789", "n=42", "e=1e-3"])
+    assert exact == {"x": Decimal("0.1234567890123456789"), "n": 42, "e": Decimal("0.001")}
+    for bad in ("1_000", "٣", "nan", "inf", "0x10", ""):
+        with pytest.raises(ArgmapError, match="not a number"):
+            parse_bindings([], [f"x={bad}"])
+    with pytest.raises(ArgmapError, match="bound twice"):
+        parse_bindings(["x=a"], ["x=1"])

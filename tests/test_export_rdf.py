@@ -283,3 +283,18 @@ def test_export_rdf_foreign_rephrase_nodes_merge_claims() -> None:
     back = rdf.from_rdf(rdf.to_rdf(amap))
     assert back.to_dict() == amap.to_dict()
     assert len(list(rdf.to_rdf(amap).subjects(RDF.type, AIF["MA-node"]))) == 1
+
+
+def test_export_rdf_foreign_rephrase_of_a_question_or_its_denial_stays_apart() -> None:
+    ttl = """
+    @prefix aif: <http://www.arg.tech/aif#> .
+    @prefix ex: <http://example.org/> .
+    ex:q a aif:I-node ; aif:claimText "Will open models make attacks easier?" .
+    ex:a a aif:I-node ; aif:claimText "Open models will not make attacks easier." .
+    ex:b a aif:I-node ; aif:claimText "Open models will make attacks easier." .
+    ex:m1 a aif:MA-node ; aif:Premise ex:a ; aif:Conclusion ex:q .
+    ex:m2 a aif:MA-node ; aif:Premise ex:b ; aif:Conclusion ex:a .
+    """
+    amap = rdf.parse(ttl, "turtle", source="foreign.ttl")
+    assert len(amap) == 3
+    assert all(len(c.members) <= 1 for c in amap.claims())

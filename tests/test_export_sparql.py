@@ -146,3 +146,43 @@ def test_export_sparql_oxigraph_store_is_reused_then_replaced(tmp_path: Path) ->
     assert not changed.reused
     ids = {r["id"] for r in changed.query("SELECT ?id WHERE { ?c a argmap:Claim ; argmap:id ?id }")}
     assert ids == set(amap.claims_by_id)  # the old map's triples are gone
+
+
+def test_export_sparql_oxigraph_store_replaces_only_graphs_it_loaded(tmp_path: Path) -> None:
+    ox = pytest.importorskip("pyoxigraph")
+    from argmap.export.rdf import serialize
+    from argmap.export.vocab import ARGMAP
+
+    path = tmp_path / "store"
+    a = sample_map()
+    b = sample_map()
+    b.claims_by_id.pop("c_yet")
+    b.relations = [r for r in b.relations if "c_yet" not in (r.source, r.target)]
+    # someone loads map A's TriG export by hand; the store then caches map B, then A
+    by_hand = ox.Store(str(path))
+    by_hand.load(serialize(a, "trig").encode(), format=ox.RdfFormat.TRIG)
+    by_hand.flush()
+    hand_graphs = set(by_hand.named_graphs())
+    n_hand = len(by_hand)
+    del by_hand
+    store_b = sparql.OxigraphStore(path, b)
+    assert not store_b.reused
+    assert hand_graphs <= set(store_b.store.named_graphs())  # A's hand-loaded graph survives
+    del store_b
+    with pytest.raises(ArgmapError, match="did not load"):
+        sparql.OxigraphStore(path, a)  # A's graph name is taken by the hand-loaded copy
+    # an interrupted load: noted as begun, never as finished, so it is redone, not reused
+    raw = ox.Store(str(path))
+    ledger = ox.NamedNode("urn:argmap:store")
+    g_b = ox.NamedNode(str(sparql.map_iri(b)))
+    raw.remove(ox.Quad(ledger, ox.NamedNode(str(ARGMAP.loadedGraph)), g_b, ledger))
+    raw.add(ox.Quad(ledger, ox.NamedNode(str(ARGMAP.loadingGraph)), g_b, ledger))
+    for q in list(raw.quads_for_pattern(None, None, None, g_b))[::2]:
+        raw.remove(q)  # half the map is missing
+    raw.flush()
+    del raw
+    again = sparql.OxigraphStore(path, b)
+    assert not again.reused
+    ids = {r["id"] for r in again.query("SELECT ?id WHERE { ?c a argmap:Claim ; argmap:id ?id }")}
+    assert ids == set(b.claims_by_id)
+    assert len(again.store) >= n_hand  # nothing of the hand-loaded data went

@@ -221,5 +221,5 @@ def test_claim_detail_is_plain_data_about_one_claim():
     assert len(d["passages"]) == len(target.mentions)
     for p in d["passages"]:
         assert p["text"] == amap.documents[p["document"]].text[p["start"] : p["end"]]
-    assert f"stance **{target.stance}**" in d["facts"]
+    assert f"stance **{target.stance}**" in d["facts"]  # "pro"/"con" need no escaping
     assert (d["variants"] == []) == (len(target.members) <= 1)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -160,6 +162,19 @@ def import_(args: argparse.Namespace) -> int:
     return 0
 
 
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\Z", re.ASCII)
+
+
+def _number(item: str, value: str) -> int | Decimal:
+    """An integer, or an exact decimal (no float rounding), from plain ASCII digits."""
+    v = value.strip()
+    if not _NUMBER.match(v):
+        raise ArgmapError(f"--bind-num {item!r}: {value!r} is not a number")
+    if re.fullmatch(r"[+-]?\d+", v):
+        return int(v)
+    return Decimal(v)
+
+
 def parse_bindings(items: list[str], numbers: list[str] | None = None) -> dict[str, Any]:
     """``NAME=VALUE`` pairs; ``<...>`` values become IRIs, all others string literals.
 
@@ -175,13 +190,10 @@ def parse_bindings(items: list[str], numbers: list[str] | None = None) -> dict[s
             name = name.strip().lstrip("?$")
             if not sep or not name:
                 raise ArgmapError(f"{flag} {item!r}: expected NAME=VALUE")
+            if name in out:
+                raise ArgmapError(f"{flag} {item!r}: ?{name} is bound twice")
             if flag == "--bind-num":
-                try:
-                    out[name] = int(value) if value.strip().lstrip("+-").isdigit() else float(value)
-                except ValueError:
-                    raise ArgmapError(f"--bind-num {item!r}: {value!r} is not a number") from None
-                if out[name] != out[name] or out[name] in (float("inf"), float("-inf")):
-                    raise ArgmapError(f"--bind-num {item!r}: {value!r} is not a finite number")
+                out[name] = _number(item, value)
             elif value.startswith("<") and value.endswith(">") and len(value) > 2:
                 out[name] = URIRef(value[1:-1])
             else:

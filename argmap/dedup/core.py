@@ -49,13 +49,21 @@ _ANAPHOR = re.compile(
 )
 
 
+# "It is clear that X", "It would be wrong to Y": "it" stands for what follows, not before
+_EXPLETIVE_IT = re.compile(
+    r"^\W*it(?:'s|’s|\s+(?:is|was|seems|appears|remains|would be|will be|has been|may be|"
+    r"might be|could be|can be|must be|should be))\b[^.;:]*?\b(?:that|to|whether|how|why|if)\b",
+    re.I,
+)
+
+
 def is_anaphoric(core: str) -> bool:
     """A proposition whose subject points back into its own text ("They are not.").
 
     Its meaning lies in the sentence before it, so two such claims from different places are
     not the same point however alike they read.
     """
-    return bool(_ANAPHOR.match(core))
+    return bool(_ANAPHOR.match(core)) and not _EXPLETIVE_IT.match(core)
 
 
 def is_question(text: str) -> bool:

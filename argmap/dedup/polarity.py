@@ -392,17 +392,55 @@ def content_words(text: str) -> list[str]:
     return [w for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOP and len(w) > 2]
 
 
+_ENDINGS = sorted(
+    [
+        "ability",
+        "ibility",
+        "ation",
+        "ition",
+        "ness",
+        "ment",
+        "able",
+        "ible",
+        "ity",
+        "ing",
+        "ion",
+        "ive",
+        "ies",
+        "ed",
+        "es",
+        "ly",
+        "er",
+        "al",
+        "s",
+        "e",
+        "y",
+    ],
+    key=len,
+    reverse=True,
+)
+
+
+def _root(w: str) -> str:
+    """A word without one inflectional or derivational ending ("auditability" -> "audit")."""
+    for end in _ENDINGS:
+        if w.endswith(end) and len(w) - len(end) >= 4:
+            w = w[: -len(end)]
+            break
+    return w[:-1] if len(w) > 3 and w[-1] == w[-2] else w  # "runn(ing)" -> "run"
+
+
 def _same_word(x: str, y: str) -> bool:
-    """Crude morphology: "open"/"openly", "auditable"/"auditability", "run"/"running"."""
-    sx, sy = _stem(x), _stem(y)
-    sx = sx[:-1] if len(sx) > 3 and sx[-1] == sx[-2] else sx  # "runn(ing)" -> "run"
-    sy = sy[:-1] if len(sy) > 3 and sy[-1] == sy[-2] else sy
-    if sx == sy or x.rstrip("e") == sy or y.rstrip("e") == sx:  # "remove"/"remov(ing)"
+    """Crude morphology: "open"/"openly", "auditable"/"auditability", "run"/"running".
+
+    Only whole endings come off, so words that merely start alike ("internet"/"interest",
+    "content"/"context") stay different.
+    """
+    rx, ry = _root(x), _root(y)
+    if rx == ry:
         return True
-    short, long_ = sorted((x, y), key=len)
-    return (len(short) >= 4 and long_.startswith(short)) or (
-        len(short) >= 6 and long_[:5] == short[:5]
-    )
+    short, long_ = sorted((rx, ry), key=len)
+    return len(short) >= 5 and long_.startswith(short) and len(long_) - len(short) <= 3
 
 
 def shared_words(a: str, b: str) -> float:

@@ -156,6 +156,8 @@ def _native(
         out_of.setdefault(a, []).append(b)
         into.setdefault(b, []).append(a)
     rels: list[tuple[tuple[int, int], Relation]] = []
+    seen: set[tuple[str, str, str]] = set()
+    drawn: list[tuple[int, str, str, str]] = []
     for pos, n in enumerate(nodes):
         kind = {"RA": "supports", "CA": "attacks"}.get(str(n.get("type")))
         if kind is None:
@@ -171,12 +173,16 @@ def _native(
             and conclusions == [extra["target"]]
             and extra.get("type") == kind
         ):
-            rels.append(((0, int(extra["order"])), Relation.from_dict(extra)))
+            rel = Relation.from_dict(extra)
+            if (rel.source, rel.target, rel.type) not in seen:
+                seen.add((rel.source, rel.target, rel.type))
+                rels.append(((0, int(extra["order"])), rel))
             continue
-        for a in premises:
-            for b in conclusions:
-                if a != b:
-                    rels.append(((1, pos), Relation(a, b, kind, stage="import")))
+        drawn.extend((pos, a, b, kind) for a in premises for b in conclusions if a != b)
+    for pos, a, b, kind in drawn:  # after the kept ones, so a copied node adds nothing
+        if (a, b, kind) not in seen:
+            seen.add((a, b, kind))
+            rels.append(((1, pos), Relation(a, b, kind, stage="import")))
     return ArgumentMap(
         [Document.from_dict(d) for d in top.get("documents", [])],
         [c for _, c in sorted(claims, key=lambda t: t[0])],

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from ..amap import ArgumentMap
 from ..dedup.apply import fold
+from ..dedup.core import is_question
+from ..dedup.polarity import polarity_conflict
 from ..errors import MapFormatError
 from ..ids import claim_id
 from ..model import Claim, Document, Mention, Relation
@@ -42,7 +44,9 @@ def map_from_nodes(
     Whitespace inside a text is collapsed to single spaces so each claim stays on one line.
     ``rephrases`` are ``(rephrasing, rephrased)`` key pairs from the file's MA nodes: the tool
     that made the file said they are one point, so they become one claim with both mentions,
-    worded as the rephrased one, and its members record the merge as dedup's would.
+    worded as the rephrased one, and its members record the merge as dedup's would. A pair
+    argmap's dedup would never merge -- a question and a statement, opposite polarity -- stays
+    two claims: AIF also uses MA for restating a question as the position that answers it.
     """
     texts: list[tuple[str, str]] = []
     for key, text in nodes:
@@ -106,6 +110,9 @@ def _fold_rephrases(
         if a is None or b is None or a == b:
             continue
         i, j = index[a], index[b]
+        ta, tb = claims[i].text, claims[j].text
+        if is_question(ta) != is_question(tb) or polarity_conflict(ta, tb):
+            continue
         rephrasing.add(i)
         rephrased.add(j)
         parent[find(i)] = find(j)

@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import XSD, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from ..errors import ArgmapError, MissingDependency
@@ -40,6 +40,10 @@ def to_term(value: Any) -> Node:
         return Literal(value)
     if isinstance(value, float):
         return _num(value)
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ArgmapError(f"cannot bind {value} in a SPARQL query")
+        return Literal(format(value, "f"), datatype=XSD.decimal)
     if isinstance(value, str):
         return Literal(value)
     raise ArgmapError(f"cannot bind a {type(value).__name__} in a SPARQL query")
@@ -147,14 +151,21 @@ def _from_ox(ox: Any, term: Any) -> Any:
     return str(term)
 
 
+# Where the store keeps note of the graphs this class loaded, so it only ever replaces those.
+_LEDGER = "urn:argmap:store"
+
+
 class OxigraphStore:
     """A map loaded into an on-disk Oxigraph store, queried natively.
 
     The map lives in a named graph of its own, named by the map's IRI (which carries a hash of
     the map's content), and queries see that graph as their default graph. Opening the store
-    for a map that is already there loads nothing. A graph that holds an older argmap map is
-    replaced; anything else in the store -- the default graph, other named graphs -- is never
-    touched, so pointing ``--store`` at a store that holds other data loses none of it.
+    for a map that is already there loads nothing. The store caches one map at a time: a graph
+    this class loaded for another map is dropped, and the class keeps note of the graphs it
+    loaded (in the graph ``urn:argmap:store``), marked complete only once a load has finished,
+    so an interrupted load is redone rather than reused. Anything it did not load -- the
+    default graph, other named graphs, an argmap TriG export someone loaded by hand -- is never
+    touched.
 
     Oxigraph substitutes only variables that a SELECT projects (SPARQL-dev SEP-0007); a query
     that binds any other variable is answered by rdflib over the same map instead, with the
@@ -174,21 +185,37 @@ class OxigraphStore:
         except OSError as e:
             raise ArgmapError(f"cannot open SPARQL store {self.path}: {e}") from e
         self.graph = ox.NamedNode(str(map_iri(amap)))
-        rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-        kind = ox.NamedNode(str(ARGMAP.ArgumentMap))
-        self.reused = any(
-            True for _ in self.store.quads_for_pattern(self.graph, rdf_type, kind, self.graph)
-        )
-        if not self.reused:
-            stale = {
-                q.graph_name
-                for q in self.store.quads_for_pattern(None, rdf_type, kind, None)
-                if isinstance(q.graph_name, ox.NamedNode) and q.graph_name == q.subject
+        ledger = ox.NamedNode(_LEDGER)
+        loading = ox.NamedNode(str(ARGMAP.loadingGraph))
+        loaded = ox.NamedNode(str(ARGMAP.loadedGraph))
+
+        def noted(pred: Any) -> set[Any]:
+            return {
+                q.object
+                for q in self.store.quads_for_pattern(ledger, pred, None, ledger)
+                if isinstance(q.object, ox.NamedNode)
             }
-            for g in stale:  # earlier versions of argmap maps, written by this class
+
+        done, started = noted(loaded), noted(loading)
+        self.reused = self.graph in done
+        if not self.reused:
+            if self.store.contains_named_graph(self.graph) and self.graph not in started:
+                raise ArgmapError(
+                    f"SPARQL store {self.path} already holds a graph named {self.graph.value} "
+                    "that argmap did not load; use another --store folder"
+                )
+            # graphs this class loaded (or began to load) for other maps, and only those
+            for g in done | started:
+                self.store.remove(ox.Quad(ledger, loaded, g, ledger))
+                self.store.remove(ox.Quad(ledger, loading, g, ledger))
                 self.store.remove_graph(g)
+            self.store.add(ox.Quad(ledger, loading, self.graph, ledger))
+            self.store.flush()
             data = to_rdf(amap).serialize(format="nt", encoding="utf-8")
             self.store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=self.graph)
+            self.store.flush()
+            self.store.remove(ox.Quad(ledger, loading, self.graph, ledger))
+            self.store.add(ox.Quad(ledger, loaded, self.graph, ledger))  # complete: note it
             self.store.flush()
 
     def __len__(self) -> int:

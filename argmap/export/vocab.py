@@ -90,6 +90,9 @@ class ARGMAP(DefinedNamespace):
     scope: URIRef
     pairsJSON: URIRef
     contentHash: URIRef
+    # the on-disk store's own notes (argmap.export.sparql.OxigraphStore), never in an export
+    loadingGraph: URIRef
+    loadedGraph: URIRef
 
 
 PREFIXES: dict[str, str] = {
