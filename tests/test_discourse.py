@@ -56,6 +56,14 @@ def test_discourse_title_lines_are_not_claims() -> None:
     ext = DiscourseExtractor(embedder=HashingEmbedder()).extract(doc)
     texts = [c.text for c in ext.claims]
     assert "The Case for Night Trains and the Future of European Rail" not in texts
+    # a letter's reference line names what it answers; it claims nothing
+    letter = Document.create(
+        'Re: "Why Trams Are a Waste of Money" (last week\'s column)\n\n'
+        "Trams are not a waste of money. They carry more people than buses.",
+        source="letter.txt",
+    )
+    ext = DiscourseExtractor(embedder=HashingEmbedder()).extract(letter)
+    assert [c.text for c in ext.claims][0] == "Trams are not a waste of money."
     # a sentence-case heading states a point, and stays
     assert "Sleeper services pay off" in texts
     assert "Night trains should get public money." in texts

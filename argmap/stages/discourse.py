@@ -185,8 +185,12 @@ _MINOR_WORDS = frozenset(
 )
 
 
+_SUBJECT_LINE = re.compile(r"(?:re|fwd?|subject)\s*:\s", re.I)
+
+
 def _is_title_line(text: str, unit: Unit, piece: str) -> bool:
-    """A title or headline on a line of its own: in headline case, with no full stop.
+    """A title or headline on a line of its own: in headline case, with no full stop, or a
+    message's subject line ("Re: ...").
 
     "Open Models and the Reproducibility of AI Science" names a topic; it does not claim
     anything, and taking it for a claim would also merge it with other titles.
@@ -196,6 +200,8 @@ def _is_title_line(text: str, unit: Unit, piece: str) -> bool:
     line = text[first : len(text) if last < 0 else last].strip()
     if line != piece.strip() or line.rstrip("\"'”’)").endswith((".", "!", ";", ",", ":")):
         return False
+    if _SUBJECT_LINE.match(line):  # a message's subject or reference line: "Re: ..."
+        return True
     words = re.findall(r"[A-Za-z][\w'’-]*", line)
     content = [w for w in words if w.lower() not in _MINOR_WORDS]
     if not 2 <= len(content) <= 14:
