@@ -205,9 +205,49 @@ def test_ingest_seeds_are_clean(seeds_dir: Path):
         ("Trains are cheaper / faster / cleaner than planes, and I think that matters.", False),
         ("Fares rose from 10 > 12 > 15 euros over three years of steady inflation.", False),
         ("Speed | cost | comfort: all three matter when a city plans a new tram line.", False),
+        ("Bakery Notes · Opening hours · Contact us", True),
+        # title-case runs with no sentence ending: menus, share bars, related headlines
+        ("Rail Digest Home Trains Trams Buses Podcasts Events About Us Sign In", True),
+        ("Share this story Copy link Email Post to Forum Bookmark for later", True),
+        ("Related Why Night Trains Came Back The Hidden Cost Of Cheap Flights", True),
+        # prose keeps its proper names; a sentence-case line without a full stop stays
+        ("Deutsche Bahn and ÖBB run Nightjet services between Vienna, Munich and Paris.", False),
+        ("Night trains replace short flights for many travellers", False),
+        ("Will the European Union Fund Night Trains Again?", False),
     ],
 )
 def test_ingest_breadcrumb_and_menu_trails_are_chrome(line: str, chrome: bool):
     from argmap.ingest.boilerplate import is_chrome_line
 
     assert is_chrome_line(line) is chrome
+
+
+def test_ingest_closing_furniture_goes_and_a_closing_list_stays():
+    thread = (
+        "Sleeper trains deserve public money. They replace short flights for many travellers.\n\n"
+        "I disagree. The subsidy per passenger is far higher than for day trains.\n\n"
+        "Showing all 2 replies\n"
+        "Log in to reply\n"
+    )
+    doc, _ = document_from_text(thread, "thread.txt")
+    assert doc.text.endswith("far higher than for day trains.")
+    brief = (
+        "Cities can cut emissions from transport quickly and cheaply. We recommend three steps:\n"
+        "- Fund night trains on routes under 1,000 km\n"
+        "- Tax short-haul flights\n"
+        "- Publish the subsidy per passenger\n"
+    )
+    doc, _ = document_from_text(brief, "brief.md")
+    assert doc.text.endswith("Publish the subsidy per passenger")  # content after a lead-in
+
+
+def test_ingest_a_headline_names_the_document_but_is_not_its_text():
+    text = (
+        "COMMENT\n\n"
+        "Night Trains Are Worth Every Cent of Their Subsidy\n\n"
+        "Sleeper trains deserve public money. They replace short flights for many travellers, "
+        "and they carry people between city centres while they sleep."
+    )
+    doc, _ = document_from_text(text, "comment.txt")
+    assert doc.title == "Night Trains Are Worth Every Cent of Their Subsidy"
+    assert doc.text.startswith("Sleeper trains deserve public money.")

@@ -86,8 +86,36 @@ def document_from_text(
     meta = dict(metadata or {})
     meta.update({k: str(v) for k, v in stats.items() if v})
     first_line = cleaned.split("\n", 1)[0]
-    title = title.strip() or (first_line if len(first_line) <= 120 else first_line[:117] + "...")
+    title = (
+        title.strip()
+        or _heading_title(text, markup)
+        or (first_line if len(first_line) <= 120 else first_line[:117] + "...")
+    )
     return Document.create(cleaned, source, title, media_type, meta), warnings
+
+
+def _heading_title(text: str, markup: bool) -> str:
+    """The text's headline, if it opens with one: cleaning drops it from the text (a title
+    claims nothing), but it still names the document.
+
+    The headline is the first opening line longer than a section label ("OPINION", "Letters
+    to the Editor"); it counts only if it is a title-case run of at most 14 words, so a menu
+    bar or a headline glued to its byline is not taken for one.
+    """
+    from .boilerplate import is_title_case_run
+    from .clean import normalise_whitespace, strip_light_markup
+    from .decode import repair_text
+
+    for raw in text.split("\n")[:6]:
+        line, _ = repair_text(raw)
+        line = normalise_whitespace(strip_light_markup(line) if markup else line)
+        words = [w for w in line.split() if any(c.isalpha() for c in w)]
+        if len(words) <= 4:
+            continue
+        if len(words) <= 14 and is_title_case_run(line, line.split()):
+            return line
+        return ""
+    return ""
 
 
 def load_document(path: str | Path) -> tuple[Document, list[Problem]]:

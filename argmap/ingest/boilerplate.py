@@ -101,10 +101,22 @@ def is_chrome_line(line: str) -> bool:
     words = [t for t in tokens if _alpha(t)]
     if len(words) <= 4 and not _TERMINAL.search(s) and not s.endswith("?"):
         return True
-    return is_self_repeating(tokens) or is_trail(s)
+    return is_self_repeating(tokens) or is_trail(s) or is_title_case_run(s, tokens)
 
 
-_TRAIL_SEP = re.compile(r"\s+([›»|•])\s+")
+def is_title_case_run(line: str, tokens: list[str]) -> bool:
+    """A run of capitalised labels with no sentence ending: a menu, a share bar, a list of
+    related headlines, a headline glued to its byline ("Home Essays Podcast Subscribe Log In").
+
+    Prose capitalises a word now and then; these capitalise most of them, and never end the
+    way a sentence does. A title on a line of its own has that shape too; it claims nothing.
+    """
+    if _TERMINAL.search(line) or line.endswith("?"):
+        return False
+    return len([t for t in tokens if _alpha(t)]) >= 5 and cap_ratio(tokens) >= 0.6
+
+
+_TRAIL_SEP = re.compile(r"\s+([›»|•·])\s+")
 
 
 def is_trail(line: str) -> bool:
@@ -184,6 +196,30 @@ def repeated_tails(sentences: list[str], max_words: int = 15) -> set[str]:
         if sum(1 for s in stripped if s.endswith(t)) > 1:
             out.add(t)
     return out
+
+
+def trailing_run_start(lines: list[str], max_words: int = 12) -> int | None:
+    """Where a closing run of short unpunctuated lines starts: page or forum furniture after
+    the last sentence ("Showing all 7 posts", "Sign in to reply", "Back to top").
+
+    Two or more such lines end the text, and the line before them is a finished sentence, not
+    a lead-in ending in ":" (a closing list of points is content).
+    """
+    i = len(lines)
+    run = 0
+    while i > 0:
+        ln = lines[i - 1].strip()
+        if ln:
+            if _TERMINAL.search(ln) or ln.endswith("?") or len(ln.split()) > max_words:
+                break
+            run += 1
+        i -= 1
+    if run < 2:
+        return None
+    before = next((ln.strip() for ln in reversed(lines[:i]) if ln.strip()), "")
+    if not before or before.endswith(":"):
+        return None
+    return i
 
 
 def footer_start(text: str) -> int | None:

@@ -83,6 +83,10 @@ def remove_chrome(text: str) -> tuple[str, int]:
             kept_lines.append(kept)
         elif kept:
             dropped += 1
+    cut_run = bp.trailing_run_start(kept_lines)
+    if cut_run is not None:
+        dropped += sum(1 for ln in kept_lines[cut_run:] if ln.strip())
+        kept_lines = kept_lines[:cut_run]
     return normalise_whitespace("\n".join(kept_lines)), dropped
 
 
