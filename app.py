@@ -36,6 +36,7 @@ from argmap.pipeline import Pipeline
 HERE = Path(__file__).resolve().parent
 DOC_TYPES = ["txt", "md", "markdown", "html", "htm", "pdf"]
 SEARCH_RESULTS = 8
+MIN_SEARCH_SCORE = 0.2  # cosine; below it a "hit" shares no meaning with the query
 # argmap.export format name -> (button label, file name suffix, mime type)
 EXPORTS: dict[str, tuple[str, str, str]] = {
     "turtle": ("RDF Turtle", ".ttl", "text/turtle"),
@@ -294,7 +295,9 @@ def search_panel(amap: ArgumentMap) -> None:
         found = [(c, "") for c in hits]
     else:
         with st.spinner("Searching…"):
-            found = [(c, f" · {s:.2f}") for c, s in amap.search(query, SEARCH_RESULTS)]
+            hits = amap.search(query, SEARCH_RESULTS)
+            # an unrelated claim is still some distance away: leave those out, not at the end
+            found = [(c, f" · {s:.2f}") for c, s in hits if s >= MIN_SEARCH_SCORE]
     if not found:
         st.caption("No claim found.")
     for i, (c, score) in enumerate(found):

@@ -146,6 +146,10 @@ def test_app_search_by_text_and_meaning_selects(app: AppTest):
     app.text_input(key="query").set_value("zeppelin").run()
     assert not any(b.key.startswith("hit-") for b in app.button)
     assert any("No claim found" in c.value for c in app.caption)
+    # by meaning too: claims that share nothing with the query are not offered as hits
+    app.radio(key="search_mode").set_value("meaning").run()
+    assert not any(b.key.startswith("hit-") for b in app.button)
+    assert any("No claim found" in c.value for c in app.caption)
 
 
 def test_app_focus_and_threshold(app: AppTest):
