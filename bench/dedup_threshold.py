@@ -41,13 +41,13 @@ def main(path: str) -> None:
     ]
     emb = CachedEmbedder(SentenceTransformerEmbedder())
     # the pipeline compares propositions without their framing ("critics say that ..."), so here too
-    a = emb.encode([core_text(r["a"]) for r in rows])
-    b = emb.encode([core_text(r["b"]) for r in rows])
+    cores = [(core_text(r["a"]), core_text(r["b"])) for r in rows]
+    a = emb.encode([x for x, _ in cores])
+    b = emb.encode([y for _, y in cores])
     sims = np.einsum("ij,ij->i", a, b)
     veto = MergeVeto(emb)  # the vetoes merge() applies, on the texts merge() compares
-    vetoed = [veto(core_text(r["a"]), core_text(r["b"])) for r in rows]
-    cores = [(core_text(r["a"]), core_text(r["b"])) for r in rows]
-    strict = [needs_near_identity(a, b) for a, b in cores]
+    vetoed = [veto(x, y) for x, y in cores]
+    strict = [needs_near_identity(x, y) for x, y in cores]
 
     def blocked(i: int) -> bool:
         """What merge() refuses: a veto, or a compound/single pair below near-identity."""
@@ -62,14 +62,14 @@ def main(path: str) -> None:
             f"  vetoed {sum(kv)}/{len(kv)}"
         )
 
-    def evaluate(split: str, t: float, use_veto: bool, beta: float = 1.0):
-        idx = [i for i, r in enumerate(rows) if r["split"] == split]
+    def evaluate(split: str, t: float, use_veto: bool = True, kinds: set[str] | None = None):
+        """(P, R, F1) on one split, over the pairs of ``kinds`` (all pairs when None)."""
+        idx = [
+            i
+            for i, r in enumerate(rows)
+            if r["split"] == split and (kinds is None or r["kind"] in kinds)
+        ]
         pred = [bool(sims[i] >= t and not (use_veto and blocked(i))) for i in idx]
-        return prf(pred, [bool(rows[i]["same"]) for i in idx], beta)
-
-    def evaluate_kinds(split, t, kinds):
-        idx = [i for i, r in enumerate(rows) if r["split"] == split and r["kind"] in kinds]
-        pred = [bool(sims[i] >= t and not blocked(i)) for i in idx]
         return prf(pred, [bool(rows[i]["same"]) for i in idx])
 
     clean = {"paraphrase", "negation", "related", "unrelated"}  # written as pairs
@@ -79,7 +79,7 @@ def main(path: str) -> None:
         cells = []
         for kinds in (clean, context):
             for split in ("dev", "test"):
-                p, r, _ = evaluate_kinds(split, t, kinds)
+                p, r, _ = evaluate(split, t, kinds=kinds)
                 cells.append(f"{p:.2f}-{r:.2f}")
         print(f"  {t:.2f}     {cells[0]} / {cells[1]}             {cells[2]} / {cells[3]}")
     # A wrong merge corrupts the map; a missed one leaves two nodes a reader can still relate.
@@ -89,12 +89,7 @@ def main(path: str) -> None:
     for use_veto in (False, True):
 
         def ok(t: float, use_veto: bool = use_veto) -> bool:
-            for kinds in (clean, context):
-                idx = [i for i, r in enumerate(rows) if r["split"] == "dev" and r["kind"] in kinds]
-                pred = [bool(sims[i] >= t and not (use_veto and blocked(i))) for i in idx]
-                if prf(pred, [bool(rows[i]["same"]) for i in idx])[0] < 0.9:
-                    return False
-            return True
+            return all(evaluate("dev", t, use_veto, kinds)[0] >= 0.9 for kinds in (clean, context))
 
         # ... with a margin: precision must hold one step (0.01) lower too, so the default
         # does not sit on the edge of a cliff in the dev figures
@@ -113,15 +108,10 @@ def main(path: str) -> None:
     # "harder to maintain") that an embedding puts close together, and a restated thesis is
     # worded close to the first statement. Same rule, on pairs from one document.
     same_doc = {"same-document"}
-    ok_doc = [
-        t
-        for t in grid
-        if evaluate_kinds("dev", t, same_doc)[0] >= 0.9
-        and evaluate_kinds("dev", t, same_doc)[1] > 0
-    ]
+    ok_doc = [t for t in grid if (pr := evaluate("dev", t, kinds=same_doc))[0] >= 0.9 and pr[1] > 0]
     if ok_doc:
         t_doc = ok_doc[0]
-        p, r, _ = evaluate_kinds("test", t_doc, same_doc)
+        p, r, _ = evaluate("test", t_doc, kinds=same_doc)
         print(
             f"same-document pairs: lowest threshold with dev precision >= 0.9: {t_doc:.2f}; "
             f"test P {p:.2f} R {r:.2f}"
@@ -130,11 +120,11 @@ def main(path: str) -> None:
 
     for t in sorted({SAME_DOCUMENT_THRESHOLD, 0.95}):
         for split in ("dev", "test"):
-            p, r, _ = evaluate_kinds(split, t, same_doc)
+            p, r, _ = evaluate(split, t, kinds=same_doc)
             print(f"same-document at {t:.2f}: {split:4} P {p:.2f} R {r:.2f}")
     for split in ("dev", "test"):
         for name, kinds in (("written", clean), ("in-context", context)):
-            p, r, _ = evaluate_kinds(split, DEFAULT_THRESHOLD, kinds)
+            p, r, _ = evaluate(split, DEFAULT_THRESHOLD, kinds=kinds)
             print(f"default {DEFAULT_THRESHOLD:.2f}: {split:4} {name:10} P {p:.2f} R {r:.2f}")
 
 

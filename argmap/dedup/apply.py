@@ -12,7 +12,8 @@ from collections.abc import Sequence
 
 from ..embed.base import Embedder
 from ..model import Claim, Member, Mention, Relation, round_conf
-from .core import core_text, is_anaphoric, is_compound, is_meta, is_question
+from ..stages.cues import is_question
+from .core import core_text, is_anaphoric, is_compound, is_meta
 from .merge import DEFAULT_THRESHOLD, SAME_DOCUMENT_THRESHOLD, cluster, medoid
 from .polarity import PairVeto, shared_words
 

@@ -66,10 +66,6 @@ def is_anaphoric(core: str) -> bool:
     return bool(_ANAPHOR.match(core)) and not _EXPLETIVE_IT.match(core)
 
 
-def is_question(text: str) -> bool:
-    return text.rstrip().rstrip("\"'”’)").endswith("?")
-
-
 _META = re.compile(
     r"^\W*(?:saying|claiming|arguing|to say|to claim|the (?:claim|idea|argument|notion|view|"
     r"belief|assumption|suggestion|fear|worry) that)\b",

@@ -16,10 +16,9 @@ from .index import neighbour_pairs
 from .polarity import polarity_conflict
 
 DEFAULT_THRESHOLD = 0.72
-SAME_DOCUMENT_THRESHOLD = (
-    0.85  # near-identical wording, as across stances (bench: dedup_threshold.py)
-)
 CROSS_STANCE_THRESHOLD = 0.85
+# within one document, as across stances: near-identical wording (bench/dedup_threshold.py)
+SAME_DOCUMENT_THRESHOLD = CROSS_STANCE_THRESHOLD
 
 
 def cluster(

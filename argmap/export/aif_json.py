@@ -122,6 +122,19 @@ def dumps(amap: ArgumentMap) -> str:
     return json.dumps(to_aif_json(amap), ensure_ascii=False, indent=1) + "\n"
 
 
+def _adjacency(
+    edges: Sequence[Mapping[str, Any]],
+) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Node id -> ids of the nodes with an edge into it, and -> ids its edges lead to."""
+    into: dict[str, list[str]] = {}
+    out_of: dict[str, list[str]] = {}
+    for e in edges:
+        a, b = str(e.get("fromID")), str(e.get("toID"))
+        out_of.setdefault(a, []).append(b)
+        into.setdefault(b, []).append(a)
+    return into, out_of
+
+
 def _native(
     data: Mapping[str, Any], nodes: Sequence[Mapping[str, Any]], edges: Sequence[Mapping[str, Any]]
 ) -> ArgumentMap:
@@ -149,12 +162,7 @@ def _native(
                 "argmap data, so it cannot be traced to a document; it was added after export. "
                 "Remove the top-level 'argmap' key to import the file as a foreign AIF graph"
             )
-    into: dict[str, list[str]] = {}
-    out_of: dict[str, list[str]] = {}
-    for e in edges:
-        a, b = str(e.get("fromID")), str(e.get("toID"))
-        out_of.setdefault(a, []).append(b)
-        into.setdefault(b, []).append(a)
+    into, out_of = _adjacency(edges)
     rels: list[tuple[tuple[int, int], Relation]] = []
     seen: set[tuple[str, str, str]] = set()
     drawn: list[tuple[int, str, str, str]] = []
@@ -195,12 +203,7 @@ def _foreign(
     nodes: Sequence[Mapping[str, Any]], edges: Sequence[Mapping[str, Any]], source: str
 ) -> ArgumentMap:
     kinds = {str(n.get("nodeID")): str(n.get("type", "")) for n in nodes}
-    into: dict[str, list[str]] = {}
-    out_of: dict[str, list[str]] = {}
-    for e in edges:
-        a, b = str(e.get("fromID")), str(e.get("toID"))
-        out_of.setdefault(a, []).append(b)
-        into.setdefault(b, []).append(a)
+    into, out_of = _adjacency(edges)
     i_nodes = [
         (str(n.get("nodeID")), str(n.get("text", ""))) for n in nodes if n.get("type") == "I"
     ]

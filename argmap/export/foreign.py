@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 from ..amap import ArgumentMap
 from ..dedup.apply import fold
-from ..dedup.core import is_question
 from ..dedup.polarity import polarity_conflict
 from ..errors import MapFormatError
 from ..ids import claim_id
 from ..model import Claim, Document, Mention, Relation
+from ..stages.cues import is_question
 
 IMPORT_STAGE = "import"
 

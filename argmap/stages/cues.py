@@ -379,3 +379,8 @@ PRO_HEADING = _contains(
     "supporting",
     "arguments for",
 )
+
+
+def is_question(text: str) -> bool:
+    """A unit that asks rather than claims (a closing quote or bracket may follow the "?")."""
+    return text.rstrip().rstrip("\"'”’)").endswith("?")

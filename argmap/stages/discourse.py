@@ -50,10 +50,6 @@ def _is_heading(text: str) -> bool:
     return t.endswith(":") and len(t.split()) <= 14
 
 
-def _is_question(text: str) -> bool:
-    return text.rstrip().rstrip("\"'”’)").endswith("?")
-
-
 def _is_quoted(text: str) -> bool:
     """Reported speech: a unit that opens with a quotation mark is someone else's words.
 
@@ -296,7 +292,7 @@ def lead_unit(units: list[_U]) -> int:
             and bool(cues.CONTRAST_LEAD.search(nxt.text))
         )
         if (
-            _is_question(x.text)
+            cues.is_question(x.text)
             or _is_objection(x.text, x.unit.clause)
             or _is_quoted(x.text)
             or conceded
@@ -321,7 +317,7 @@ def _central_score(
         s += w["summary"] if x.idx >= n - 2 else w["summary"] / 2
     if cues.OPINION.search(t):
         s += w["opinion"]
-    if _is_question(t):
+    if cues.is_question(t):
         s -= 1.0 if x.idx == 0 else 3.0
     if x.unit.clause > 0:
         s -= 1.5
