@@ -346,6 +346,20 @@ NEGATION = _contains(
     "lacks",
 )
 FIRST_PERSON = _contains("i", "me", "my", "we", "our", "us")
+FIRST_PERSON_VIEW = _contains(
+    "i think",
+    "i believe",
+    "i feel",
+    "i'd say",
+    "i would say",
+    "i'd argue",
+    "i would argue",
+    "in my opinion",
+    "in my view",
+    "personally",
+    "i am convinced",
+    "i'm convinced",
+)
 HEDGED_BUT = re.compile(r"^\W*(?:but|however|yet|nevertheless|nonetheless|still)\b", re.I)
 
 CON_HEADING = _contains(

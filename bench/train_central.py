@@ -1,0 +1,149 @@
+"""Train the main-claim ranker on the project's annotated texts; report held-out figures.
+
+    .venv/bin/python bench/train_central.py            # train, print figures, write the weights
+    .venv/bin/python bench/train_central.py --dry-run  # figures only
+
+Texts: ``data/labelled/texts/*.json``, written and annotated for this project (see
+``data/labelled/GUIDELINES.md``). A text is held out when ``crc32(id) % 5 == 0`` -- about one in
+five, the same ones every run. The ranker is fit on the rest and written to
+``argmap/resources/central_model.json``. Printed: how often the annotated main claim is chosen on
+the held-out texts by the hand-set rules, by the ranker alone and by the ranker with the lead
+prior; and, when the reference scorer is beside the development set, its figures on the held-out
+texts for the rules and for the shipped choice. The development set itself is never read here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tempfile
+import zlib
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from argmap.embed import CachedEmbedder, SentenceTransformerEmbedder  # noqa: E402
+from argmap.evaluate import score  # noqa: E402
+from argmap.ingest import document_from_text  # noqa: E402
+from argmap.pipeline import Pipeline  # noqa: E402
+from argmap.stages import discourse as dc  # noqa: E402
+from argmap.stages.ranker import fit  # noqa: E402
+
+TEXTS = ROOT / "data" / "labelled" / "texts"
+WEIGHTS = ROOT / "argmap" / "resources" / "central_model.json"
+SCORER = ROOT.parent / "shared" / "dev-eval" / "score.py"
+
+
+def held_out(item: dict[str, Any]) -> bool:
+    return zlib.crc32(item["id"].encode()) % 5 == 0
+
+
+def _locate(text: str, needle: str) -> tuple[int, int] | None:
+    i = text.find(needle)
+    if i >= 0:
+        return i, i + len(needle)
+    m = re.search(r"\s+".join(re.escape(w) for w in needle.split()), text)
+    return (m.start(), m.end()) if m else None
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
+    union = max(a[1], b[1]) - min(a[0], b[0])
+    return inter / union if union else 0.0
+
+
+def annotated_central(item: dict[str, Any], text: str, spans: list[tuple[int, int]]) -> int | None:
+    """The unit matching the annotated main claim (overlap >= half the union, as the scorer
+    matches), or None when segmentation found no such unit."""
+    central = next(a for a in item["adus"] if a.get("central"))
+    r = _locate(text, central["text"])
+    if r is None or not spans:
+        return None
+    best = max(range(len(spans)), key=lambda k: _overlap(spans[k], r))
+    return best if _overlap(spans[best], r) >= 0.5 else None
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--dry-run", action="store_true", help="print figures, do not write weights")
+    ap.add_argument("--l2", type=float, default=1.0, help="L2 penalty (default 1.0)")
+    args = ap.parse_args()
+
+    items = [i for f in sorted(TEXTS.glob("*.json")) for i in json.loads(f.read_text("utf-8"))]
+    emb = CachedEmbedder(SentenceTransformerEmbedder("all-MiniLM-L6-v2"))
+    rules = dc.DiscourseExtractor(emb, central_model=None)
+    split: dict[str, list[Any]] = {"train": [], "test": []}
+    for item in items:
+        doc, _ = document_from_text(item["text"], f"{item['id']}.txt")
+        units = dc.analyse_units(doc)
+        gold = annotated_central(item, doc.text, [(u.unit.start, u.unit.end) for u in units])
+        if gold is None:
+            continue
+        lead = dc.lead_unit(units)
+        rows = dc.central_features(units, rules._centroid_sims(units), lead)
+        split["test" if held_out(item) else "train"].append((item, doc, units, rows, lead, gold))
+
+    # fit over the candidates the ranker will see: units never_central are passed over there
+    groups = []
+    for *_, units, rows, _lead, gold in split["train"]:
+        keep = [k for k, u in enumerate(units) if not dc.never_central(u)]
+        if gold in keep:
+            groups.append((rows[keep], keep.index(gold)))
+    model = fit(groups, dc.CENTRAL_FEATURES, l2=args.l2)
+    print(
+        f"texts with a main claim the segmenter found: {len(split['train'])} train "
+        f"({len(groups)} fit), {len(split['test'])} held out"
+    )
+    for name in ("train", "test"):
+        data = split[name]
+        hits = {"rules": 0, "ranker": 0, "ranker + lead prior": 0}
+        for _, _, units, _rows, lead, gold in data:
+            sims = rules._centroid_sims(units)
+            hits["rules"] += rules.choose_central(units) == gold
+            hits["ranker"] += dc.rank_central(model, units, sims, lead, 0.0) == gold
+            hits["ranker + lead prior"] += (
+                dc.rank_central(model, units, sims, lead, dc.LEAD_PRIOR) == gold
+            )
+        figures = ", ".join(f"{k} {v / max(1, len(data)):.3f}" for k, v in hits.items())
+        print(f"main claim chosen correctly, {name:5}: {figures}")
+    if not args.dry_run:
+        model.dump(
+            WEIGHTS,
+            trained_on="data/labelled/texts, crc32(id) % 5 != 0",
+            texts=len(groups),
+            l2=args.l2,
+        )
+        print(f"wrote {WEIGHTS.relative_to(ROOT)}")
+    if SCORER.is_file():
+        _score_held_out(split["test"], emb, model)
+    print("weights:")
+    for name, w in zip(model.features, model.weights, strict=True):
+        print(f"  {name:20} {w:+.3f}")
+    return 0
+
+
+def _score_held_out(test: list[Any], emb: Any, model: Any) -> None:
+    gold = [item for item, *_ in test]
+    docs = [doc for _, doc, *_ in test]
+    with tempfile.TemporaryDirectory() as tmp:
+        gpath = Path(tmp) / "gold.json"
+        gpath.write_text(json.dumps(gold), encoding="utf-8")
+        for name, ranker in (("rules", None), ("ranker", model)):
+            extractor = dc.DiscourseExtractor(emb, central_model=ranker)
+            amap = Pipeline.default(embedder=emb, extractor=extractor, crossdoc=None).run(docs)
+            mpath = Path(tmp) / f"{name}.json"
+            amap.save(mpath)
+            res = score(gpath, mpath, SCORER)
+            print(
+                f"held-out texts, reference scorer, {name:6}: ADU {res['adu_f1']:.3f}  "
+                f"relation {res['rel_f1']:.3f}  attachment {res['attach_f1']:.3f}  "
+                f"counterclaim {res['opp_f1']:.3f}"
+            )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

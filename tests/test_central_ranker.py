@@ -1,0 +1,220 @@
+"""The learned main-claim ranker: its fitting, its weights file, and the choices it makes."""
+
+from __future__ import annotations
+
+import copy
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from argmap.embed import HashingEmbedder
+from argmap.errors import ArgmapError
+from argmap.model import Document
+from argmap.stages import discourse as dc
+from argmap.stages.ranker import LinearRanker, fit
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXTS = ROOT / "data" / "labelled" / "texts"
+
+
+def extract(text: str, **options):
+    doc = Document.create(text, source="t.txt")
+    ext = dc.DiscourseExtractor(embedder=HashingEmbedder(), **options).extract(doc)
+    return ext, {c.id: c for c in ext.claims}
+
+
+def main_claim(text: str, **options) -> str:
+    ext, by_id = extract(text, **options)
+    return by_id[ext.main_claim].text
+
+
+def test_central_ranker_fit_learns_which_feature_marks_the_choice() -> None:
+    rng = np.random.default_rng(0)
+
+    def group() -> tuple[np.ndarray, int]:
+        rows = rng.normal(size=(5, 3))
+        gold = int(rng.integers(5))
+        rows[:, 1] = 0.0
+        rows[gold, 1] = 1.0  # feature "mark" is on exactly at the annotated choice
+        return rows, gold
+
+    model = fit([group() for _ in range(60)], ("noise", "mark", "more_noise"))
+    assert model.weights[1] > 2 * np.abs(model.weights[[0, 2]]).max()
+    held_out = [group() for _ in range(40)]
+    assert all(int(np.argmax(model.scores(rows))) == gold for rows, gold in held_out)
+
+
+def test_central_ranker_weights_round_trip_and_refuse_other_features(tmp_path: Path) -> None:
+    model = LinearRanker(("a", "b"), [0.5, -1.25])
+    path = tmp_path / "w.json"
+    model.dump(path, note="test")
+    again = LinearRanker.load(path, ("a", "b"))
+    assert again.weights.tolist() == [0.5, -1.25]
+    assert json.loads(path.read_text())["note"] == "test"
+    assert not list(tmp_path.glob("*.tmp"))
+    with pytest.raises(ArgmapError, match=r"w\.json.*other features.*\bc\b"):
+        LinearRanker.load(path, ("a", "c"))
+    path.write_text("{not json")
+    with pytest.raises(ArgmapError, match=r"w\.json: not a ranker weights file"):
+        LinearRanker.load(path, ("a", "b"))
+
+
+def test_central_ranker_shipped_weights_match_the_features() -> None:
+    model = LinearRanker.load("central_model.json", dc.CENTRAL_FEATURES)
+    assert model.features == dc.CENTRAL_FEATURES
+    assert np.isfinite(model.weights).all() and np.abs(model.weights).sum() > 0
+
+
+def test_central_ranker_finds_a_conclusion_stated_last() -> None:
+    # background first, the position last: the hand-set rules take the opening sentence
+    text = (
+        "Most village halls were built more than fifty years ago. Their roofs leak and their "
+        "heating costs a fortune every winter. Volunteers already struggle to keep them open. "
+        "For these reasons, I think councils should pay for repairing village halls."
+    )
+    assert (
+        main_claim(text)
+        == "For these reasons, I think councils should pay for repairing village halls."
+    )
+    assert main_claim(text, central_model=None).startswith("Most village halls")
+
+
+def test_central_ranker_keeps_an_opening_position() -> None:
+    text = (
+        "Councils should stop mowing road verges in spring. Wild flowers feed bees. "
+        "Uncut verges also cost less to look after."
+    )
+    assert main_claim(text) == "Councils should stop mowing road verges in spring."
+
+
+def test_central_ranker_never_chooses_a_question_or_an_objection() -> None:
+    # weights that want the first and the last unit above everything else
+    features = dc.CENTRAL_FEATURES
+    eager = LinearRanker(features, [5.0 if f in ("first", "last") else 0.0 for f in features])
+    text = (
+        "Is a four-day week good for small firms? Staff come back rested. Sick days fall. "
+        "Some argue that customers will not accept a closed office on Fridays."
+    )
+    got = main_claim(text, central_model=eager, lead_prior=0.0)
+    assert got not in (
+        "Is a four-day week good for small firms?",
+        "Some argue that customers will not accept a closed office on Fridays.",
+    )
+
+
+def test_central_ranker_a_main_claim_that_answers_a_concession_makes_it_a_counterclaim() -> None:
+    text = (
+        "Yes, e-scooters are quick and cheap to ride. But cities should ban rental "
+        "e-scooters from pavements. They block wheelchairs and prams. Riders rarely park them "
+        "properly."
+    )
+    ext, by_id = extract(text)
+    assert by_id[ext.main_claim].text == "But cities should ban rental e-scooters from pavements."
+    conceded = next(c for c in ext.claims if c.text.startswith("Yes, e-scooters"))
+    assert conceded.stance == "con" and conceded.metadata["role"] == "objection"
+    rels = dc.DiscourseRelations(HashingEmbedder()).relate(
+        Document.create(text, source="t.txt"), ext
+    )
+    assert any(
+        r.source == conceded.id and r.target == ext.main_claim and r.type == "attacks" for r in rels
+    )
+
+
+def test_central_ranker_long_documents_keep_the_rules() -> None:
+    # the ranker was trained on short texts; a page of many units is left to the rules
+    features = dc.CENTRAL_FEATURES
+    wants_last = LinearRanker(features, [9.0 if f == "last" else 0.0 for f in features])
+    sentences = [f"Reason number {k} is that the tram line serves district {k}." for k in range(20)]
+    text = "The city should build the new tram line. " + " ".join(sentences)
+    chosen = main_claim(text, central_model=wants_last)
+    assert chosen == main_claim(text, central_model=None)
+    assert chosen != sentences[-1]
+    short = "The city should build the new tram line. " + " ".join(sentences[:3])
+    assert main_claim(short, central_model=wants_last, lead_prior=0.0) == sentences[2]
+
+
+def test_central_ranker_training_texts_pass_their_checker() -> None:
+    sys.path.insert(0, str(TEXTS.parent))
+    try:
+        import check_texts
+    finally:
+        sys.path.remove(str(TEXTS.parent))
+    files = sorted(TEXTS.glob("*.json"))
+    assert files, "data/labelled/texts is empty"
+    ids = set()
+    for f in files:
+        for item in json.loads(f.read_text(encoding="utf-8")):
+            for a in item["adus"]:  # stored offsets, read before the checker recomputes them
+                assert item["text"][a["start"] : a["end"]] == a["text"], item["id"]
+            assert check_texts.check(copy.deepcopy(item)) == [], f"{f.name}: {item['id']}"
+            assert item["id"] not in ids
+            ids.add(item["id"])
+    assert len(ids) >= 200
+
+
+def test_central_ranker_checker_reports_each_kind_of_mistake() -> None:
+    sys.path.insert(0, str(TEXTS.parent))
+    try:
+        import check_texts
+    finally:
+        sys.path.remove(str(TEXTS.parent))
+    good = {
+        "id": "x",
+        "text": "Parks need benches. Old people rest there. Some say benches attract litter.",
+        "adus": [
+            {"id": "a1", "text": "Parks need benches.", "role": "proponent", "central": True},
+            {"id": "a2", "text": "Old people rest there.", "role": "proponent", "central": False},
+            {"id": "a3", "text": "Some say benches attract litter.", "role": "opponent",
+             "central": False},
+        ],
+        "relations": [
+            {"source": "a2", "target": "a1", "type": "sup"},
+            {"source": "a3", "target": "a1", "type": "reb"},
+        ],
+    }  # fmt: skip
+    assert check_texts.check(json.loads(json.dumps(good))) == []
+
+    def broken(change) -> str:
+        item = json.loads(json.dumps(good))
+        change(item)
+        return " ".join(check_texts.check(item))
+
+    assert "not in text" in broken(lambda i: i["adus"][1].update(text="Old folk rest there."))
+    assert "out of order" in broken(lambda i: i["adus"].reverse())
+    assert "two outgoing" in broken(
+        lambda i: i["relations"].append({"source": "a2", "target": "a3", "type": "reb"})
+    )
+    assert "no outgoing relation" in broken(lambda i: i["relations"].pop(0))
+    assert "supports a unit of the other side" in broken(
+        lambda i: i["relations"][1].update(type="sup")
+    )
+    assert "central claims" in broken(lambda i: i["adus"][1].update(central=True))
+    assert "does not lead to the central claim" in broken(
+        lambda i: i["relations"].__setitem__(0, {"source": "a2", "target": "a2", "type": "sup"})
+    )
+
+
+def test_central_ranker_never_chooses_a_bullet_of_a_headed_list() -> None:
+    features = dc.CENTRAL_FEATURES
+    eager = LinearRanker(features, [5.0 if f == "last" else 0.0 for f in features])
+    text = (
+        "The council is reviewing its night buses this winter.\n\n"
+        "Against:\nThe buses run almost empty after midnight.\n\n"
+        "For:\nShift workers have no other way home.\n"
+        "People should not drive home after drinking.\n"
+    )
+    ext, by_id = extract(text, central_model=eager, lead_prior=0.0)
+    assert by_id[ext.main_claim].text == "The council is reviewing its night buses this winter."
+
+
+def test_central_ranker_bare_name_is_never_read_from_the_working_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "central_model.json").write_text("{not json")
+    monkeypatch.chdir(tmp_path)
+    assert dc.DiscourseExtractor().central_model is not None  # the shipped weights
+    with pytest.raises(ArgmapError, match="not a ranker weights file"):
+        dc.DiscourseExtractor(central_model=str(tmp_path / "central_model.json"))
