@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/train_central.py            # train, print figures, write the weights
     .venv/bin/python bench/train_central.py --dry-run  # figures only
+    .venv/bin/python bench/train_central.py --texts MY_TEXTS --out my-ranker.json
+        # your own annotated genre; then: argmap build DOCS --main-claim-model my-ranker.json
 
 Texts: ``data/labelled/texts/*.json``, written and annotated for this project (see
 ``data/labelled/GUIDELINES.md``). A text is held out when ``crc32(id) % 5 == 0`` -- about one in
@@ -67,13 +69,34 @@ def annotated_central(item: dict[str, Any], text: str, spans: list[tuple[int, in
     return best if _overlap(spans[best], r) >= 0.5 else None
 
 
+def _shown(path: Path) -> str:
+    p = path.resolve()
+    return str(p.relative_to(ROOT)) if p.is_relative_to(ROOT) else str(path)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--dry-run", action="store_true", help="print figures, do not write weights")
     ap.add_argument("--l2", type=float, default=1.0, help="L2 penalty (default 1.0)")
+    ap.add_argument(
+        "--texts",
+        type=Path,
+        default=TEXTS,
+        help="folder of annotated *.json texts (default data/labelled/texts)",
+    )
+    ap.add_argument(
+        "--out",
+        type=Path,
+        default=WEIGHTS,
+        help="where to write the weights (default: the shipped argmap/resources/central_model.json;"
+        " use another file with argmap build --main-claim-model FILE)",
+    )
     args = ap.parse_args()
 
-    items = [i for f in sorted(TEXTS.glob("*.json")) for i in json.loads(f.read_text("utf-8"))]
+    files = sorted(args.texts.glob("*.json"))
+    if not files:
+        ap.error(f"{args.texts}: no annotated *.json texts there")
+    items = [i for f in files for i in json.loads(f.read_text("utf-8"))]
     emb = CachedEmbedder(SentenceTransformerEmbedder("all-MiniLM-L6-v2"))
     rules = dc.DiscourseExtractor(emb, central_model=None)
     split: dict[str, list[Any]] = {"train": [], "test": []}
@@ -112,12 +135,12 @@ def main() -> int:
         print(f"main claim chosen correctly, {name:5}: {figures}")
     if not args.dry_run:
         model.dump(
-            WEIGHTS,
-            trained_on="data/labelled/texts, crc32(id) % 5 != 0",
+            args.out,
+            trained_on=f"{_shown(args.texts)}, crc32(id) % 5 != 0",
             texts=len(groups),
             l2=args.l2,
         )
-        print(f"wrote {WEIGHTS.relative_to(ROOT)}")
+        print(f"wrote {args.out}")
     if SCORER.is_file():
         _score_held_out(split["test"], emb, model)
     print("weights:")

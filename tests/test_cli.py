@@ -65,6 +65,44 @@ def test_cli_nothing_readable_exits_nonzero(tmp_path: Path, capsys):
     assert not (tmp_path / "m.json").exists()
 
 
+def test_cli_main_claim_model_chooses_ranker_rules_or_a_file(tmp_path: Path, capsys):
+    from argmap.stages.discourse import CENTRAL_FEATURES
+    from argmap.stages.ranker import LinearRanker
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "halls.txt").write_text(
+        "Most village halls were built more than fifty years ago. Their roofs leak and their "
+        "heating costs a fortune every winter. Volunteers already struggle to keep them open. "
+        "For these reasons, I think councils should pay for repairing village halls.",
+        encoding="utf-8",
+    )
+    first_weights = tmp_path / "first.json"  # weights that always take the first unit
+    LinearRanker(CENTRAL_FEATURES, [9.0 if f == "first" else 0.0 for f in CENTRAL_FEATURES]).dump(
+        first_weights
+    )
+
+    def main_claim(*extra: str) -> str:
+        out = tmp_path / "m.json"
+        args = ["build", str(tmp_path / "docs"), "-o", str(out), "--embedder", "hashing", "-q"]
+        assert main([*args, *extra]) == 0
+        data = json.loads(out.read_text(encoding="utf-8"))
+        main_id = data["documents"][0]["main_claim"]
+        return next(c["text"] for c in data["claims"] if c["id"] == main_id)
+
+    assert main_claim().startswith("For these reasons")  # the shipped ranker
+    assert main_claim("--main-claim-model", "rules").startswith("Most village halls")
+    assert main_claim("--main-claim-model", str(first_weights)).startswith("Most village halls")
+
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"features": ["lead"], "weights": [1.0]}', encoding="utf-8")
+    args = ["build", str(tmp_path / "docs"), "-o", str(tmp_path / "x.json"), "--embedder",
+            "hashing", "-q", "--main-claim-model", str(bad)]  # fmt: skip
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert f"{bad}: weights are for other features" in err and "Traceback" not in err
+    assert not (tmp_path / "x.json").exists()
+
+
 def test_cli_bad_map_is_a_message_not_a_traceback(tmp_path: Path, capsys):
     bad = tmp_path / "bad.json"
     bad.write_text("{", encoding="utf-8")

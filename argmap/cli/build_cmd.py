@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from ..dedup import DEFAULT_THRESHOLD
@@ -40,6 +41,13 @@ def add_pipeline_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--relations", default="discourse", help="relation stage by name")
     p.add_argument("--no-crossdoc", action="store_true", help="do not link claims across documents")
     p.add_argument(
+        "--main-claim-model",
+        metavar="FILE",
+        help="main-claim ranker weights for the discourse extractor (from "
+        "bench/train_central.py --out FILE), or 'rules' for the hand-set rules "
+        "(default: the shipped weights)",
+    )
+    p.add_argument(
         "--cross-encoder",
         metavar="FOLDER",
         help="local CrossEncoder NLI model folder (for --relations cross-encoder)",
@@ -66,6 +74,9 @@ def pipeline_from_args(args: argparse.Namespace) -> Any:
     for key in ("cross_encoder", "llm_url", "llm_model", "llm_key"):
         if getattr(args, key, None):
             options[key] = getattr(args, key)
+    model = getattr(args, "main_claim_model", None)
+    if model:
+        options["central_model"] = None if model == "rules" else str(Path(model).resolve())
     return Pipeline.default(
         embedder=embedder,
         extractor=args.extractor,

@@ -36,14 +36,20 @@ class LinearRanker:
     def load(cls, path: str | Path, features: Sequence[str]) -> LinearRanker:
         """Read weights and check they were trained on exactly ``features``.
 
-        ``path`` is a file path, or the bare name of a file shipped in ``argmap/resources`` (a
-        bare name is never looked up in the working directory).
+        ``path`` is a file path, or the bare name of a file shipped in ``argmap/resources``; a
+        shipped name always means the shipped file, whatever the working directory holds.
         """
         try:
-            if isinstance(path, Path) or "/" in path or os.sep in path:
-                text = Path(path).read_text(encoding="utf-8")
+            shipped = resources.files("argmap.resources").joinpath(str(path))
+            if (
+                isinstance(path, str)
+                and "/" not in path
+                and os.sep not in path
+                and shipped.is_file()
+            ):
+                text = shipped.read_text("utf-8")
             else:
-                text = resources.files("argmap.resources").joinpath(path).read_text("utf-8")
+                text = Path(path).read_text(encoding="utf-8")
             data = json.loads(text)
             names, weights = list(data["features"]), data["weights"]
             if tuple(names) != tuple(features):

@@ -22,6 +22,8 @@ def register_relater(name: str, factory: Callable[..., Any]) -> None:
 def _discourse_extractor(**kw: Any) -> Any:
     from .discourse import DiscourseExtractor
 
+    if "central_model" in kw:  # a weights file, or None for the hand-set rules
+        return DiscourseExtractor(embedder=kw.get("embedder"), central_model=kw["central_model"])
     return DiscourseExtractor(embedder=kw.get("embedder"))
 
 
