@@ -107,12 +107,15 @@ def main() -> int:
         if gold is None:
             continue
         lead = dc.lead_unit(units)
-        rows = dc.central_features(units, rules._centroid_sims(units), lead)
-        split["test" if held_out(item) else "train"].append((item, doc, units, rows, lead, gold))
+        sims = rules._centroid_sims(units)
+        rows = dc.central_features(units, sims, lead)
+        split["test" if held_out(item) else "train"].append(
+            (item, doc, units, sims, rows, lead, gold)
+        )
 
     # fit over the candidates the ranker will see: units never_central are passed over there
     groups = []
-    for *_, units, rows, _lead, gold in split["train"]:
+    for *_, units, _sims, rows, _lead, gold in split["train"]:
         keep = [k for k, u in enumerate(units) if not dc.never_central(u)]
         if gold in keep:
             groups.append((rows[keep], keep.index(gold)))
@@ -124,8 +127,7 @@ def main() -> int:
     for name in ("train", "test"):
         data = split[name]
         hits = {"rules": 0, "ranker": 0, "ranker + lead prior": 0}
-        for _, _, units, _rows, lead, gold in data:
-            sims = rules._centroid_sims(units)
+        for _, _, units, sims, _rows, lead, gold in data:
             hits["rules"] += rules.choose_central(units) == gold
             hits["ranker"] += dc.rank_central(model, units, sims, lead, 0.0) == gold
             hits["ranker + lead prior"] += (

@@ -46,18 +46,6 @@ class _U:
     idx: int = 0
 
 
-@dataclass(frozen=True)
-class UnitInfo:
-    """What the relation stage reads back from a claim's metadata: where the extractor put it."""
-
-    text: str
-    role: str = "premise"
-    sentence: int = 0
-    clause: int = 0
-    paragraph: int = 0
-    section: str = ""
-
-
 def _is_heading(text: str) -> bool:
     t = text.strip()
     return t.endswith(":") and len(t.split()) <= 14
@@ -485,16 +473,10 @@ class DiscourseExtractor:
         self.lead_prior = lead_prior
 
     def extract(self, document: Document) -> Extraction:
-        return self.extract_with(document)
-
-    def extract_with(self, document: Document, central: int | None = None) -> Extraction:
-        """``extract``, with the main claim's unit index given instead of chosen -- how the
-        attachment model is trained on texts whose main claim is annotated."""
         units = analyse_units(document)
         if not units:
             return Extraction()
-        if central is None:
-            central = self.choose_central(units)
+        central = self.choose_central(units)
         assign_roles(units, central, self.after_objection)
         claims = []
         for x in units:
@@ -556,51 +538,25 @@ class DiscourseRelations:
         if len(claims) < 2:
             return []
         ids = [c.id for c in claims]
-        units, central, vecs = self._units(extraction)
-        out = []
-        for i, (j, kind, conf) in self._rules(units, central, vecs).items():
-            if i == j:
-                continue
-            out.append(Relation(ids[i], ids[j], kind, round_conf(conf), STAGE))
-        return out
-
-    def _units(self, extraction: Extraction) -> tuple[list[UnitInfo], int, np.ndarray | None]:
-        claims = extraction.claims
-        ids = [c.id for c in claims]
         central = ids.index(extraction.main_claim) if extraction.main_claim in ids else 0
-        units = [
-            UnitInfo(
-                text=c.text,
-                role=str(c.metadata.get("role", "premise")),
-                sentence=int(c.metadata.get("sentence", i)),
-                clause=int(c.metadata.get("clause", 0)),
-                paragraph=int(c.metadata.get("paragraph", 0)),
-                section=str(c.metadata.get("section", "")),
-            )
-            for i, c in enumerate(claims)
-        ]
-        vecs = self.embedder.encode([c.text for c in claims]) if self.embedder is not None else None
-        return units, central, vecs
-
-    def _rules(
-        self, units: list[UnitInfo], central: int, vecs: np.ndarray | None
-    ) -> dict[int, tuple[int, str, float]]:
-        texts = [u.text for u in units]
-        roles = [u.role for u in units]
-        sent = [u.sentence for u in units]
-        clause = [u.clause for u in units]
-        section = [u.section for u in units]
-        para = [u.paragraph for u in units]
+        meta = [dict(c.metadata) for c in claims]
+        texts = [c.text for c in claims]
+        roles = [m.get("role", "premise") for m in meta]
+        sent = [int(m.get("sentence", i)) for i, m in enumerate(meta)]
+        clause = [int(m.get("clause", 0)) for m in meta]
+        section = [str(m.get("section", "")) for m in meta]
+        para = [int(m.get("paragraph", 0)) for m in meta]
+        vecs = self.embedder.encode(texts) if self.embedder is not None else None
         rels: dict[int, tuple[int, str, float]] = {}
         last_obj: int | None = None
-        for i in range(len(units)):
+        for i in range(len(claims)):
             if i == central:
                 last_obj = None
                 continue
             t = texts[i]
             role = roles[i]
             same_sent_prev = i > 0 and sent[i - 1] == sent[i]
-            same_sent_next = i + 1 < len(units) and sent[i + 1] == sent[i]
+            same_sent_next = i + 1 < len(claims) and sent[i + 1] == sent[i]
             if role == "objection":
                 # an objection continued by "and ..." backs the objection before it
                 if last_obj is not None and last_obj == i - 1 and cues.ADDITION_LEAD.search(t):
@@ -646,7 +602,12 @@ class DiscourseRelations:
                 continue
             target = self._attach(i, central, vecs, sent, last_obj)
             rels[i] = (target, "supports", 0.5)
-        return rels
+        out = []
+        for i, (j, kind, conf) in rels.items():
+            if i == j:
+                continue
+            out.append(Relation(ids[i], ids[j], kind, round_conf(conf), STAGE))
+        return out
 
     @staticmethod
     def _topic(i: int, para: Sequence[int], roles: Sequence[str], central: int) -> int | None:

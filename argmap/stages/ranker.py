@@ -1,8 +1,7 @@
 """A linear ranker over candidates: the one kind of learned weight the default stages ship.
 
 Choosing a text's main claim is choosing one unit among its units. Each candidate is a row of
-named features; the ranker scores rows with a weight per feature and takes the best, the softmax
-over the rows giving a confidence. Weights are fit as a conditional logit (the likelihood of the
+named features; the ranker scores rows with a weight per feature and takes the best. Weights are fit as a conditional logit (the likelihood of the
 annotated choice among its candidates), which is what the decision is, rather than as independent
 yes/no labels per row.
 
@@ -23,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import ArgmapError
+from ..fileio import atomic_write_text
 
 
 class LinearRanker:
@@ -72,15 +72,7 @@ class LinearRanker:
             "weights": [round(float(w), 5) for w in self.weights],
         }
         data.update(about)
-        p = Path(path)
-        tmp = p.with_name(p.name + ".tmp")
-        tmp.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
-        tmp.replace(p)
-
-
-def softmax(scores: np.ndarray) -> np.ndarray:
-    z = np.exp(scores - scores.max())
-    return np.asarray(z / z.sum())
+        atomic_write_text(path, json.dumps(data, indent=1) + "\n")
 
 
 def fit(
