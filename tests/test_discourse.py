@@ -67,3 +67,50 @@ def test_discourse_title_lines_are_not_claims() -> None:
     # a sentence-case heading states a point, and stays
     assert "Sleeper services pay off" in texts
     assert "Night trains should get public money." in texts
+
+
+def relations_by_text(text: str) -> dict[str, tuple[str, str]]:
+    """Each claim's text -> (its target's text, relation type)."""
+    from argmap.stages.discourse import DiscourseRelations
+
+    doc = Document.create(text, source="t.txt")
+    ext = DiscourseExtractor(embedder=HashingEmbedder()).extract(doc)
+    rels = DiscourseRelations(embedder=HashingEmbedder()).relate(doc, ext)
+    by_id = {c.id: c.text for c in ext.claims}
+    return {by_id[r.source]: (by_id[r.target], r.type) for r in rels}
+
+
+def test_discourse_numbered_points_back_the_claim_that_announces_them() -> None:
+    text = (
+        "Cities should pay for night trains.\n\n"
+        "Without that money, sleeper services cannot survive. First, the carriages cost far "
+        "more than seats on a day train. Second, the tracks are busy with freight at night. "
+        "Freight operators book most of the slots years ahead. Finally, night staff earn more.\n\n"
+        "Travellers also arrive rested in the city centre."
+    )
+    rels = relations_by_text(text)
+    lead_in = "Without that money, sleeper services cannot survive."
+    for point in (
+        "First, the carriages cost far more than seats on a day train.",
+        "Second, the tracks are busy with freight at night.",
+        "Finally, night staff earn more.",
+    ):
+        assert rels[point] == (lead_in, "supports")
+    # an unnumbered sentence inside the list elaborates the point before it
+    assert rels["Freight operators book most of the slots years ahead."] == (
+        "Second, the tracks are busy with freight at night.",
+        "supports",
+    )
+    # a list announced by a question backs the main claim; a lone "first" is no list
+    asked = relations_by_text(
+        "Cities should pay for night trains. Why? First, sleepers replace short flights. "
+        "Second, travellers arrive rested."
+    )
+    main = "Cities should pay for night trains."
+    assert asked["First, sleepers replace short flights."] == (main, "supports")
+    assert asked["Second, travellers arrive rested."] == (main, "supports")
+    lone = relations_by_text(
+        "Cities should pay for night trains.\n\nSleepers are popular. First, they are cheap "
+        "for families. They are also comfortable.\n\nTravellers arrive rested."
+    )
+    assert lone["First, they are cheap for families."] == ("Sleepers are popular.", "supports")

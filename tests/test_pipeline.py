@@ -104,5 +104,12 @@ def test_pipeline_seeds_magazine_licence_points_support_open_in_name_only(seeds_
         (r.source, r.target, r.type) == (in_name_only.id, free.id, "attacks")
         for r in seeds_map.relations
     )
-    # the compute point backs the main claim, through the paragraph it belongs to
-    assert find("computer power").id in {c.id for c in seeds_map.supporters(main.id, depth=3)}
+    # the compute point is one of the numbered reasons why fully open projects cannot compete
+    # on an equal footing: it backs that claim directly, side by side with the data point
+    no_equal_footing = find("difficult", "equal footing")
+    backers = {c.id for c in seeds_map.supporters(no_equal_footing.id)}
+    assert {find("computer power").id, find("data required").id} <= backers
+    for c in (find("computer power"), find("license prohibits"), find("special license")):
+        assert c.stance == "pro"
+    # the sentence after a run of related-story links is the article's, and is in the map
+    assert find("level of control")

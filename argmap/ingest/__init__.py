@@ -89,6 +89,7 @@ def document_from_text(
     title = (
         title.strip()
         or _heading_title(text, markup)
+        or _chrome_headline(text, cleaned)
         or (first_line if len(first_line) <= 120 else first_line[:117] + "...")
     )
     return Document.create(cleaned, source, title, media_type, meta), warnings
@@ -116,6 +117,17 @@ def _heading_title(text: str, markup: bool) -> str:
             return line
         return ""
     return ""
+
+
+def _chrome_headline(text: str, cleaned: str) -> str:
+    """The headline among the page chrome cleaning dropped from the front of the text."""
+    from .boilerplate import headline_in_chrome
+    from .clean import normalise_whitespace
+    from .decode import repair_text
+
+    page = normalise_whitespace(repair_text(text)[0])
+    start = page.find(cleaned[:60])
+    return headline_in_chrome(page[:start], cleaned) if start > 0 else ""
 
 
 def load_document(path: str | Path) -> tuple[Document, list[Problem]]:

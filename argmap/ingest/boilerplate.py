@@ -230,3 +230,44 @@ def footer_start(text: str) -> int | None:
         if m.start() >= 0.75 * len(text):
             return text.rfind("\n", 0, m.start()) + 1
     return None
+
+
+def _stem(word: str) -> str:
+    w = word.lower()
+    return w[:-1] if len(w) > 3 and w.endswith("s") else w
+
+
+def headline_in_chrome(chrome: str, body: str, min_words: int = 3, max_words: int = 14) -> str:
+    """The article's headline inside the menus and bylines flattened in front of it.
+
+    A scraped page keeps its headline among the site's labels ("... Jobs Coupons Jo Reyes
+    Science The Case for Night Trains Photograph: ... Save this story ..."), with nothing to mark
+    where it starts or ends. What sets it apart is what it is about: the headline's words are
+    the article's words, while menu labels, bylines and buttons mostly are not. So the headline
+    is the longest run whose content words all occur in the body (function words may sit
+    between them), starting with a capital and holding at least ``min_words`` content words,
+    phrased rather than a row of labels.
+    """
+    vocab = {_stem(w) for w in re.findall(r"[^\W\d_]+", body)}
+    runs: list[list[str]] = [[]]
+    for tok in _WORD.findall(chrome):
+        word = _alpha(tok)
+        if word and (word.lower() in FUNCTION_WORDS or _stem(word) in vocab):
+            runs[-1].append(tok)
+            if not tok.endswith((":", ".", "!", "?", "|")):
+                continue
+            if tok.endswith(":"):
+                runs[-1].pop()  # "Photograph:", "Updated:": a label, not part of a title
+        runs.append([])
+    best: list[str] = []
+    for run in runs:
+        while run and not _is_cap(run[0]):
+            run = run[1:]
+        while run and _alpha(run[-1]).lower() in FUNCTION_WORDS:
+            run = run[:-1]
+        n = len(content_words(run))
+        # a few topic labels in a row ("Science Climate Energy") are a menu, not a title
+        phrased = n < len(run) or n >= 5
+        if min_words <= n and phrased and len(run) <= max_words and len(run) > len(best):
+            best = run
+    return " ".join(best)

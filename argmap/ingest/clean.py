@@ -65,18 +65,19 @@ def remove_chrome(text: str) -> tuple[str, int]:
             continue
         pieces = []
         for s in sents:
-            toks = s.split()
-            if (
-                s.strip() in repeated
-                or bp.is_link_list(toks)
-                or any(s.strip().endswith(t) for t in tails)
-            ):
+            if s.strip() in repeated or any(s.strip().endswith(t) for t in tails):
                 dropped += 1
                 continue
+            # a run of related headlines glued to the front of a sentence: keep the sentence.
+            # The run is cut before the link-list test, which would otherwise take the whole
+            # sentence for a list of links.
             cut_at = bp.chrome_prefix_end(s)
             if cut_at:
                 dropped += 1
                 s = s[cut_at:]
+            if bp.is_link_list(s.split()):
+                dropped += 1
+                continue
             pieces.append(s.strip())
         kept = " ".join(p for p in pieces if p)
         if kept and not bp.is_chrome_line(kept):

@@ -133,6 +133,31 @@ ADDITION_LEAD = _starts(
     "to begin with",
     "for one",
 )
+LIST_OPENER = _starts(
+    "first",
+    "firstly",
+    "first of all",
+    "to begin with",
+    "in the first place",
+    "and first",
+)
+LIST_ITEM = _starts(
+    "second",
+    "secondly",
+    "third",
+    "thirdly",
+    "fourth",
+    "fourthly",
+    "fifth",
+    "finally",
+    "lastly",
+    "last but not least",
+    "and second",
+    "and secondly",
+    "and third",
+    "and finally",
+    "and lastly",
+)
 EXAMPLE_LEAD = _starts(
     "for example",
     "for instance",

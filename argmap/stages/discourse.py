@@ -524,6 +524,9 @@ class DiscourseExtractor:
         return np.asarray(sims - sims.mean(), dtype=np.float64)
 
 
+LIST_GAP = 3  # units from one numbered point to the next before the list counts as ended
+
+
 class DiscourseRelations:
     """Supports and attacks inside one document, from connectives, roles and similarity."""
 
@@ -547,6 +550,7 @@ class DiscourseRelations:
         section = [str(m.get("section", "")) for m in meta]
         para = [int(m.get("paragraph", 0)) for m in meta]
         vecs = self.embedder.encode(texts) if self.embedder is not None else None
+        listed = self._enumerations(texts, roles, clause, central)
         rels: dict[int, tuple[int, str, float]] = {}
         last_obj: int | None = None
         for i in range(len(claims)):
@@ -596,6 +600,9 @@ class DiscourseRelations:
             if cues.EXAMPLE_LEAD.search(t) and i > 0 and i - 1 != central:
                 rels[i] = (i - 1, "supports", 0.6)
                 continue
+            if i in listed:
+                rels[i] = (listed[i], "supports", 0.6)
+                continue
             topic = self._topic(i, para, roles, central)
             if topic is not None:
                 rels[i] = (topic, "supports", 0.5)
@@ -607,6 +614,44 @@ class DiscourseRelations:
             if i == j:
                 continue
             out.append(Relation(ids[i], ids[j], kind, round_conf(conf), STAGE))
+        return out
+
+    @staticmethod
+    def _enumerations(
+        texts: Sequence[str], roles: Sequence[str], clause: Sequence[int], central: int
+    ) -> dict[int, int]:
+        """Numbered points ("First, ... Second, ... Finally, ...") are reasons side by side for
+        the claim that announces them, the unit just before "First" (the main claim when that
+        unit is a question); an unnumbered unit among them elaborates the point before it.
+
+        Without this, the first point takes the others as its own support: they share its
+        paragraph, and "Second" reads like any sentence that follows it.
+        """
+        out: dict[int, int] = {}
+        i = 1
+        while i < len(texts):
+            if not (clause[i] == 0 and roles[i] == "premise" and cues.LIST_OPENER.search(texts[i])):
+                i += 1
+                continue
+            items = [i]
+            j = i + 1
+            # the next point comes within a few units, and only the author's own points count
+            while j < len(texts) and j - items[-1] <= LIST_GAP and roles[j] == "premise":
+                if cues.LIST_OPENER.search(texts[j]):
+                    break
+                if clause[j] == 0 and cues.LIST_ITEM.search(texts[j]):
+                    items.append(j)
+                j += 1
+            if len(items) > 1:  # a lone "first" is not a list
+                lead = i - 1
+                if cues.is_question(texts[lead]) or roles[lead] == "objection":
+                    lead = central
+                for k in range(i, items[-1] + 1):
+                    if k in items:
+                        out[k] = lead
+                    elif clause[k] == 0:
+                        out[k] = max(it for it in items if it < k)
+            i = items[-1] + 1
         return out
 
     @staticmethod
