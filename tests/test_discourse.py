@@ -35,6 +35,10 @@ def main_claim_text(text: str) -> str:
          "said. Night trains will not replace short flights without public money. Sleeper "
          "carriages cost more to run than day trains. Tickets rarely cover the cost.",
          "Night trains will not replace short flights without public money."),
+        # so is a view the author reports without quotation marks
+        ("The ministry calls the night train a luxury for the few. Night trains are a public "
+         "service. They carry people who cannot fly. They cost less than new runways.",
+         "Night trains are a public service."),
         # a plain opening statement stays the main claim
         ("Night trains deserve public money. They replace short flights. Travellers sleep "
          "on the way.",
@@ -114,3 +118,55 @@ def test_discourse_numbered_points_back_the_claim_that_announces_them() -> None:
         "for families. They are also comfortable.\n\nTravellers arrive rested."
     )
     assert lone["First, they are cheap for families."] == ("Sleepers are popular.", "supports")
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        ("Critics contend that night trains cost too much.", True),
+        ("Night trains cost too much, the operators say.", True),
+        ("The ministry calls the subsidy a waste of money.", True),
+        ("Your columnist argued last week that sleepers are a luxury.", True),
+        # the author's own voice, or a view the author endorses
+        ("I would argue that sleepers pay for themselves.", False),
+        ("We say that the subsidy is worth it.", False),
+        ("Sleepers are cheaper per seat, as engineers have argued for years.", False),
+        ("Night trains deserve money, and the figures say so.", False),
+        ("People who say sleepers are a luxury have never used one.", False),
+        ("Sleepers are worth it, whatever the timetable says.", False),
+        # "claims", "calls", "maintain" as a noun, another sense or no speech at all
+        ("Operator claims about punctuality should be checked.", False),
+        ("Frequent calls for cheaper tickets miss the point.", False),
+        ("Old carriages cost a great deal to maintain.", False),
+        ("The tracks are maintained by the state.", False),
+        ("Fans argue about timetables every week.", False),
+    ],
+)  # fmt: skip
+def test_discourse_reported_speech_is_someone_elses_view(text: str, reported: bool) -> None:
+    from argmap.stages.cues import is_reported
+
+    assert is_reported(text) is reported
+
+
+def test_discourse_a_short_text_reports_views_to_answer_them() -> None:
+    doc = Document.create(
+        "Cities should pay for night trains. Airlines say short flights are greener per "
+        "passenger. That ignores the emissions at altitude. Sleepers also free up airport "
+        "slots.",
+        source="t.txt",
+    )
+    ext = DiscourseExtractor(embedder=HashingEmbedder()).extract(doc)
+    role = {c.text: (c.metadata["role"], c.stance) for c in ext.claims}
+    assert role["Airlines say short flights are greener per passenger."] == ("objection", "con")
+    assert role["That ignores the emissions at altitude."] == ("rebuttal", "pro")
+    # a long report quotes people on every side: a reported view is not by itself an objection
+    story = " ".join(
+        [
+            "Cities should pay for night trains.",
+            "The rail union says sleepers create skilled jobs.",
+        ]
+        + [f"Line {k} runs from the coast to the capital every night." for k in range(16)]
+    )
+    ext = DiscourseExtractor(embedder=HashingEmbedder()).extract(Document.create(story, "s.txt"))
+    role = {c.text: c.metadata["role"] for c in ext.claims}
+    assert role["The rail union says sleepers create skilled jobs."] == "premise"

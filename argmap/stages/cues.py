@@ -423,3 +423,53 @@ PRO_HEADING = _contains(
 def is_question(text: str) -> bool:
     """A unit that asks rather than claims (a closing quote or bracket may follow the "?")."""
     return text.rstrip().rstrip("\"'”’)").endswith("?")
+
+
+_REPORTING_VERB = (
+    r"(?:say|says|said|argue|argues|argued|claim|claims|claimed|add|adds|added|told|"
+    r"wrote|note|notes|noted|insist|insists|insisted|warn|warns|warned|call|calls|"
+    r"called|explain|explains|explained|maintain|maintains|maintained|contend|contends|contended)(?!\s+(?:about|over|with)\b)"
+)
+_FIRST_PERSON_WORDS = frozenset(["i", "we", "me", "us", "my", "our", "you", "it", "this", "that"])
+# "whatever the brochure says", "even if no one says so", "everything they will say":
+# concessive or hypothetical speech, not a report of what someone holds
+_NOT_A_SPEAKER = frozenset(
+    ["whatever", "whoever", "if", "no", "nobody", "will", "would", "can", "could", "might", "may"]
+)
+_ENDORSING = frozenset(["as", "and", "but", "so", "which", "because", "since"])
+_RELATIVE = frozenset(["who", "that", "which", "whom"])
+_NO_SPEECH = frozenset(["to", "is", "are", "was", "were", "be", "been", "being"])
+_REPORTED_TAIL = re.compile(
+    rf",\s*((?:[^\s,]+[\s,]+){{0,14}}?){_REPORTING_VERB}\b(?:\s+\S+){{0,6}}\W*$", re.I
+)
+_NOUN_TOO = r"(?:claims?|calls?|notes?|adds?)"  # also nouns: "scientific claims about"
+_REPORTED_HEAD = re.compile(
+    # a verb that is also a noun counts only with what is said as its object ("claims that",
+    # "calls the release a gift"); "claims about" and "calls for" are the noun or another sense
+    rf"^\W*((?:\S+\s+){{1,6}}?)(?:(?!{_NOUN_TOO}\b){_REPORTING_VERB}\b|{_NOUN_TOO}\s+(?:that|"
+    rf"the|a|an|it|this|these|those|its|their|his|her|them|him|me|us|so)\b|{_NOUN_TOO}\W*[:,“\"])",
+    re.I,
+)
+
+
+def is_reported(text: str) -> bool:
+    """Someone else's words given without quotation marks: "X is true, the researchers say";
+    "The lab calls the release a gift". A news story reports the people it is about at length;
+    the author's own position is not among what others are said to say.
+
+    The speaker is a third party: a subject with "I", "we", "you" or "it" is the author's own
+    voice ("we argue", "I would add") or a text's ("it says").
+    """
+    for pattern in (_REPORTED_TAIL, _REPORTED_HEAD):
+        m = pattern.search(text)
+        if m:
+            words = [w.strip('.,;:"“”').lower() for w in re.split(r"[\s’']+", m.group(1)) if w]
+            if not words or set(words) & (_FIRST_PERSON_WORDS | _NOT_A_SPEAKER):
+                continue
+            # "..., as experts have argued" and "..., and the evidence says so" endorse the
+            # claim; "people who say X are wrong" is the author's claim about a view; "costs a
+            # great deal to maintain" and "are maintained by" are no speech at all
+            if words[0] in _ENDORSING or set(words) & _RELATIVE or words[-1] in _NO_SPEECH:
+                continue
+            return True
+    return False
