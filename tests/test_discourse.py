@@ -170,3 +170,29 @@ def test_discourse_a_short_text_reports_views_to_answer_them() -> None:
     ext = DiscourseExtractor(embedder=HashingEmbedder()).extract(Document.create(story, "s.txt"))
     role = {c.text: c.metadata["role"] for c in ext.claims}
     assert role["The rail union says sleepers create skilled jobs."] == "premise"
+
+
+@pytest.mark.parametrize(
+    ("text", "objection"),
+    [
+        # the author grants a point, wherever the granting is said
+        ("Sleepers are slow, I'll admit.", True),
+        ("Night trains are noisy, true.", True),
+        ("Tickets cost more than flights, and nobody denies that.", True),
+        ("To be fair, the carriages are old.", True),
+        # a view named as an objection, or a belief the author goes on to test
+        ("The usual objection is that nobody wants to sleep on a train.", True),
+        ("Some travellers object that the bunks are cramped.", True),
+        ("High-speed rail is often presented as the answer to short flights.", True),
+        ("The only drawback is that the journey takes all night.", True),
+        # an answer, not a concession: "despite this", "that being said"
+        ("Despite this, night trains deserve public money.", False),
+        ("That being said, they still beat flying.", False),
+        ("I really don't see any downside to sleeper trains.", False),
+        ("Sleepers arrive in the city centre.", False),
+    ],
+)  # fmt: skip
+def test_discourse_concessions_and_named_objections(text: str, objection: bool) -> None:
+    from argmap.stages.discourse import _is_objection
+
+    assert _is_objection(text, 0) is objection

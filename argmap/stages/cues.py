@@ -87,6 +87,9 @@ CONTRAST_LEAD = _starts(
     "still",
     "on the other hand",
     "that said",
+    "that being said",
+    "having said that",
+    "with that said",
     "even so",
     "then again",
     "in fact",
@@ -235,6 +238,29 @@ CONCESSION_LEAD = _starts(
     "the counterargument",
     "a counterargument",
     "the usual argument",
+)
+CONCEDED = re.compile(
+    # the author grants a point, wherever in the unit the granting is said
+    r"\b(?:i(?:'|’)ll admit|i admit|i(?:'|’)ll grant|i grant|i concede|i(?:'|’)ll concede|"
+    r"i(?:'|’)ll give (?:you|them|him|her|it) that|no argument there|nobody denies|no one denies|"
+    r"nobody sensible denies|nobody would deny|no one would deny|fair enough|"
+    r"there(?:'|’)s no denying|it(?:'|’)s true that|that(?:'|’)s true|this is true|"
+    r"(?:have|has|must|got) to admit|to be fair|on the negative(?: side)?)\b"
+    r"|,\s*(?:true|granted|admittedly|sure|this is (?:\w+ )?true)\W*$",
+    re.I,
+)
+OBJECTION_FRAME = re.compile(
+    # a view named as an objection or an accepted belief the author goes on to test
+    r"\b(?:the|a|one|another|an)\s+(?:\w+\s+){0,2}?(?:objection|complaint|criticism|"
+    r"counterargument|counter-argument)\s+(?:is|was|to this|against)\b"
+    r"|\b(?:people|some|others|critics|many|parents|owners|they)\s+(?:\w+\s+)?object\b"
+    r"|\b(?:is|are|was|were)\s+(?:often\s+|usually\s+|always\s+)?(?:presented|sold|touted|"
+    r"promised|billed|supposed|said|claimed|thought|believed)\s+(?:as|to)\b"
+    r"|\bsupposedly\b"
+    # a weakness of the author's side, named as such: "the only drawback is", "one downside"
+    r"|\b(?:only|one|a|the|main|biggest|real)\s+(?:real\s+)?(?:drawback|downside|disadvantage)s?\b"
+    r"|\bcause for concern\b|\bthe\s+(?:\w+\s+)?concern\s+that\b",
+    re.I,
 )
 OBJECTION_VERB = _contains(
     "argue",
@@ -430,7 +456,7 @@ _REPORTING_VERB = (
     r"wrote|note|notes|noted|insist|insists|insisted|warn|warns|warned|call|calls|"
     r"called|explain|explains|explained|maintain|maintains|maintained|contend|contends|contended)(?!\s+(?:about|over|with)\b)"
 )
-_FIRST_PERSON_WORDS = frozenset(["i", "we", "me", "us", "my", "our", "you", "it", "this", "that"])
+_FIRST_PERSON_WORDS = frozenset(["i", "we", "me", "us", "you", "it", "this", "that"])
 # "whatever the brochure says", "even if no one says so", "everything they will say":
 # concessive or hypothetical speech, not a report of what someone holds
 _NOT_A_SPEAKER = frozenset(

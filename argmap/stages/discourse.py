@@ -67,9 +67,13 @@ def _words(text: str) -> int:
 def _is_objection(text: str, clause: int) -> bool:
     """A concession or a view attributed to others."""
     t = text.strip()
-    if cues.CONCESSION_LEAD.search(t):
-        lead = cues.CONCESSION_LEAD.search(t)
-        assert lead is not None
+    lead = cues.CONCESSION_LEAD.search(t)
+    answer = cues.CONTRAST_LEAD.search(t)
+    if answer and (lead is None or answer.end() > lead.end()):
+        return False  # "despite this", "that being said": the author answers, not concedes
+    if cues.CONCEDED.search(t) or cues.OBJECTION_FRAME.search(t):
+        return True
+    if lead:
         word = lead.group().strip().lower()
         # "some"/"many people"/"critics": only an objection when they are said to hold a view
         if word in (
