@@ -228,7 +228,10 @@ class Relation:
     """``source`` supports or attacks ``target``.
 
     ``count`` is how many extracted relations were combined into this edge after dedup;
-    ``pairs`` keeps the member-level (source, target) ids so a merge can be undone.
+    ``pairs`` keeps the member-level (source, target) ids so a merge can be undone. ``rule``
+    names what the stage read the relation from (a connective, a role, position), so a reader
+    can see why an edge is there (the ``discourse`` stage sets ``confidence`` to that rule's
+    measured precision).
     """
 
     source: str
@@ -239,6 +242,7 @@ class Relation:
     count: int = 1
     scope: str = "document"
     pairs: tuple[tuple[str, str], ...] = ()
+    rule: str = ""
 
     def __post_init__(self) -> None:
         if self.type not in RELATION_TYPES:
@@ -260,6 +264,8 @@ class Relation:
         }
         if self.pairs:
             d["pairs"] = [list(p) for p in self.pairs]
+        if self.rule:
+            d["rule"] = self.rule
         return d
 
     @classmethod
@@ -273,6 +279,7 @@ class Relation:
             count=int(d.get("count", 1)),
             scope=str(d.get("scope", "document")),
             pairs=tuple((str(a), str(b)) for a, b in d.get("pairs", [])),
+            rule=str(d.get("rule", "")),
         )
 
 

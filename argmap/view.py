@@ -233,7 +233,10 @@ def view_data(
                 "dashes": style["dashes"],
                 "confidence": r.confidence,
                 "count": r.count,
-                "title": f"{r.type} (confidence {r.confidence:.2f}, {r.count}×)",
+                "rule": r.rule,
+                # which rule made the edge tells a reader how far to trust it
+                "title": f"{r.type} (confidence {r.confidence:.2f}, {r.count}×)"
+                + (f"\nread from: {r.rule}" if r.rule else ""),
             }
         )
     if total == 0:

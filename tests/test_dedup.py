@@ -145,10 +145,10 @@ def _claims() -> tuple[list[Claim], list[Relation]]:
     rels = [
         Relation("a1", "a0", "supports", 0.6, "test"),
         Relation("c1", "c0", "supports", 0.5, "test"),
-        Relation("b2", "b1", "attacks", 0.7, "test"),
+        Relation("b2", "b1", "attacks", 0.7, "test", rule="rebuttal"),
         Relation("b1", "b0", "supports", 0.4, "test"),
         Relation("a1", "c1", "supports", 0.9, "crossdoc", scope="across"),  # becomes a self-loop
-        Relation("b2", "a1", "attacks", 0.5, "test"),  # parallel to b2 -> b1 once merged
+        Relation("b2", "a1", "attacks", 0.5, "test", rule="objection"),  # parallel to b2 -> b1
     ]
     return claims, rels
 
@@ -171,6 +171,7 @@ def test_dedup_merge_keeps_mentions_members_and_carries_relations() -> None:
     assert len(attacks) == 1 and attacks[0].count == 2
     assert attacks[0].confidence == pytest.approx(1 - (1 - 0.7) * (1 - 0.5), abs=1e-6)
     assert set(attacks[0].pairs) == {("b2", "b1"), ("b2", "a1")}
+    assert attacks[0].rule == "objection; rebuttal"  # why each combined edge was there
     # every mention is still its document's slice
     docs = {d.id: d for d in (Document.create(t, source=n) for n, t in TEXTS.items())}
     for c in merged:

@@ -115,7 +115,7 @@ def sample_map() -> ArgumentMap:
             scope="cross",
             pairs=(("c_audit", "c_main"), ("c_audit_b", "c_main")),
         ),
-        Relation("c_critics", "c_main", "attacks", 0.65, "discourse"),
+        Relation("c_critics", "c_main", "attacks", 0.65, "discourse", rule="objection"),
         Relation("c_yet", "c_critics", "attacks", 0.5, "cues"),
         Relation("c_undo", "c_main", "attacks", 0.123456789, "crossdoc", scope="cross"),
     ]

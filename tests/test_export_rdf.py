@@ -200,6 +200,7 @@ def test_export_rdf_real_corpus_round_trip() -> None:
     from test_export_helpers import corpus_map
 
     amap = corpus_map()
+    assert all(r.rule for r in amap.relations if r.stage == "discourse")  # each says why
     g = rdf.to_rdf(amap)
     back = rdf.from_rdf(Graph().parse(data=g.serialize(format="nt"), format="nt"))
     assert back.to_dict() == amap.to_dict()

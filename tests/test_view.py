@@ -77,7 +77,7 @@ def make_map(n_extra: int = 0) -> ArgumentMap:
     ]
     rels = [
         Relation("c1", "c0", "supports", 0.8),
-        Relation("c2", "c0", "attacks", 0.7),
+        Relation("c2", "c0", "attacks", 0.7, rule="objection"),
         Relation("c3", "c2", "supports", 0.4),
         Relation("c4", "c0", "supports", 0.9),
     ]
@@ -98,6 +98,9 @@ def test_view_data_all_claims_coloured_and_sized_by_sources():
     edges = {(e["from"], e["to"]): e for e in v["edges"]}
     assert edges[("c2", "c0")]["dashes"] is True and edges[("c1", "c0")]["dashes"] is False
     assert edges[("c2", "c0")]["color"] != edges[("c1", "c0")]["color"]
+    # an edge says what it was read from, when the stage said so
+    assert edges[("c2", "c0")]["title"].endswith("read from: objection")
+    assert "read from" not in edges[("c1", "c0")]["title"]
     assert {i["key"] for i in v["legend"]} >= {"pro", "con", "supports", "attacks"}
     assert not v["truncated"] and v["message"] == ""
 

@@ -47,7 +47,7 @@ def explode(
             continue
         share = round_conf(r.confidence)
         for s, t in r.pairs:
-            rels.append(Relation(s, t, r.type, share, r.stage, 1, r.scope))
+            rels.append(Relation(s, t, r.type, share, r.stage, 1, r.scope, rule=r.rule))
     return out, rels
 
 
@@ -176,6 +176,7 @@ def fold(
                 sum(r.count for r in group),
                 scope,
                 pairs,
+                "; ".join(sorted({r.rule for r in group if r.rule})),
             )
         )
     return merged, rels

@@ -41,6 +41,7 @@ def to_graphml_graph(amap: ArgumentMap) -> nx.MultiDiGraph:
             count=int(r.count),
             scope=r.scope,
             stage=r.stage,
+            rule=r.rule,
         )
     return g
 

@@ -247,6 +247,8 @@ class _Writer:
         a(node, ARGMAP.scope, _str(r.scope))
         if r.pairs:
             a(node, ARGMAP.pairsJSON, _json([list(p) for p in r.pairs]))
+        if r.rule:
+            a(node, ARGMAP.rule, _str(r.rule))
 
 
 def _bind(g: Graph) -> None:
@@ -450,6 +452,7 @@ class _Reader:
                 count=self.int(node, ARGMAP.count),
                 scope=self.text(node, ARGMAP.scope),
                 pairs=tuple((str(p[0]), str(p[1])) for p in self.json(node, ARGMAP.pairsJSON, [])),
+                rule=str(self.g.value(node, ARGMAP.rule) or ""),
             )
         except ValueError as e:
             raise self.fail(f"relation {node}: {e}") from e

@@ -89,6 +89,7 @@ class ARGMAP(DefinedNamespace):
     count: URIRef
     scope: URIRef
     pairsJSON: URIRef
+    rule: URIRef
     contentHash: URIRef
     # the on-disk store's own notes (argmap.export.sparql.OxigraphStore), never in an export
     loadingGraph: URIRef
