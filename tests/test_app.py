@@ -23,7 +23,7 @@ CLAIM = "Open models are harder to secure."
 DEBATE = {
     "security-essay.txt": (
         "Open models should not be released without review. Open models are harder to secure. "
-        "Anyone can remove the safety training from released weights."
+        "For example, anyone can remove the safety training from released weights."
     ),
     "open-advocate.txt": (
         "Open models accelerate innovation. Critics say that open models are harder to secure. "

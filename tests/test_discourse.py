@@ -218,3 +218,18 @@ def test_discourse_each_relation_names_its_rule_and_that_rule_s_measured_precisi
     # measured values, not one number for everything: the rules are not equally reliable
     assert len(set(RULE_PRECISION.values())) > 3
     assert all(0.0 < p < 1.0 for p in RULE_PRECISION.values())
+
+
+def test_discourse_a_paragraph_that_grants_a_point_is_about_the_answer() -> None:
+    rels = relations_by_text(
+        "Cities should pay for night trains.\n\n"
+        "Sleepers carry fewer people than day trains.\n\n"
+        "Night tickets look cheap, but they do not cover the cost. The operator loses money on "
+        "every berth. Staff at night are paid more.\n\n"
+        "Travellers arrive rested."
+    )
+    answer = "but they do not cover the cost."
+    assert rels["Night tickets look cheap,"][1] == "attacks"
+    assert rels[answer][0] == "Night tickets look cheap,"
+    assert rels["The operator loses money on every berth."] == (answer, "supports")
+    assert rels["Staff at night are paid more."] == (answer, "supports")

@@ -703,16 +703,14 @@ class DiscourseRelations:
 
     @staticmethod
     def _topic(i: int, para: Sequence[int], roles: Sequence[str], central: int) -> int | None:
-        """In a text of several paragraphs, the paragraph's first unit is its topic: the other
-        unmarked units of the paragraph support it, and it supports the main claim."""
-        if len(set(para)) < 3:
+        """In a text of several paragraphs, the paragraph's first point of the author's own is
+        its topic: the other unmarked units of the paragraph support it, and it supports the
+        main claim. A paragraph that opens by granting a point ("X is free to use, but it is
+        not open source. Its licence forbids ...") is about the answer, not the point granted."""
+        if len(set(para)) < 3 or para[central] == para[i]:
             return None  # one block of text: no paragraph structure to follow
-        first = next(j for j in range(len(para)) if para[j] == para[i])
-        if first in (i, central) or para[central] == para[i]:
-            return None
-        if roles[first] not in ("premise", "rebuttal"):
-            return None
-        return first
+        own = (j for j in range(i) if para[j] == para[i] and roles[j] in ("premise", "rebuttal"))
+        return next(own, None)
 
     def _attach(
         self,
