@@ -9,10 +9,11 @@ from __future__ import annotations
 import dataclasses
 import random
 
+import numpy as np
 import pytest
 
 from argmap.amap import ArgumentMap
-from argmap.crossdoc import STAGE, CrossDocumentLinker
+from argmap.crossdoc import SAME_POINT, STAGE, CrossDocumentLinker
 from argmap.embed import HashingEmbedder
 from argmap.ids import claim_id
 from argmap.ingest import load_bytes
@@ -72,23 +73,44 @@ PRO_MAIN = "Open models should be released publicly."
 ANTI_MAIN = "Open models should not be released publicly."
 EYES = "Many eyes find security flaws faster."
 EYES_SLOW = "Many eyes find security flaws too slowly to matter."
+VOLUNTEERS = "Volunteer reviewers rarely catch the vulnerabilities attackers use."
+
+
+class CloseEmbedder(HashingEmbedder):
+    """Hashing vectors, except that the texts of ``close`` get nearly the same vector: a
+    stand-in for a semantic model that sees two differently worded claims as close."""
+
+    def __init__(self, *close: str) -> None:
+        super().__init__()
+        self.close = set(close)
+
+    def encode(self, texts):
+        out = super().encode(texts)
+        shared = super().encode([" ".join(sorted(self.close))])[0]
+        for i, t in enumerate(texts):
+            if t in self.close:
+                v = shared + 0.1 * out[i]
+                out[i] = v / np.linalg.norm(v)
+        return out
 
 
 def test_opposite_documents_attack_each_other_across():
     # The two main claims contradict (negation), which puts the documents on opposite sides.
-    # The second pair has no polarity cue of its own: each claim backs its own document's main
-    # claim, so the attack can only come from the documents' orientation.
-    from argmap.dedup.polarity import polarity_conflict
+    # The second pair has no polarity cue of its own and shares little wording: each claim
+    # backs its own document's main claim, so the attack can only come from the documents'
+    # orientation.
+    from argmap.dedup.polarity import polarity_conflict, shared_words
 
-    assert not polarity_conflict(EYES, EYES_SLOW)
-    assert sim(EYES, EYES_SLOW) >= 0.5
+    emb = CloseEmbedder(EYES, VOLUNTEERS)
+    assert not polarity_conflict(EYES, VOLUNTEERS)
+    assert shared_words(EYES, VOLUNTEERS) < SAME_POINT
     amap = make_map(
         make_doc("pro.txt", [(PRO_MAIN, "pro"), (EYES, "pro")]),
-        make_doc("anti.txt", [(ANTI_MAIN, "pro"), (EYES_SLOW, "pro")]),
+        make_doc("anti.txt", [(ANTI_MAIN, "pro"), (VOLUNTEERS, "pro")]),
     )
-    out = CrossDocumentLinker(EMB, min_similarity=0.5).link(amap)
+    out = CrossDocumentLinker(emb, min_similarity=0.5).link(amap)
     new = added(amap, out)
-    assert pair_types(out, new, EYES, EYES_SLOW) == {("a->b", "attacks"), ("b->a", "attacks")}
+    assert pair_types(out, new, EYES, VOLUNTEERS) == {("a->b", "attacks"), ("b->a", "attacks")}
     assert pair_types(out, new, PRO_MAIN, ANTI_MAIN) == {("a->b", "attacks"), ("b->a", "attacks")}
     for r in new:
         assert r.scope == "across" and r.stage == STAGE
@@ -111,12 +133,13 @@ EYES_CODE = "Many eyes find security flaws faster in public code."
     "stance, expected",
     [
         ("pro", ["supports"]),  # same side of the debate: one support, no attack
-        ("con", ["attacks", "attacks"]),  # a concession of the other side: mutual attack
+        # the other side grants the same point: still the same point, so no attack
+        ("con", ["supports"]),
     ],
 )
 def test_same_side_documents_support_and_stance_decides(stance, expected):
-    # The main claims are close and agree, so both documents face the same way; whether two
-    # close claims support or attack then depends only on their stances.
+    # The main claims are close and agree, so both documents face the same way. Two close
+    # claims that share most of their wording make the same point whichever side states it.
     assert sim(PRO_MAIN, AGREE_MAIN) >= 0.6
     assert sim(EYES, EYES_CODE) >= 0.6
     amap = make_map(
@@ -133,7 +156,7 @@ def test_same_side_documents_support_and_stance_decides(stance, expected):
 
 def test_support_points_from_the_less_central_claim_to_the_main_claim():
     main_a = "Open models should be released publicly."
-    side_b = "Open models should be released publicly soon."
+    side_b = "Open models should be released publicly soon by every large lab."
     assert sim(main_a, side_b) >= 0.6
     amap = make_map(
         make_doc("a.txt", [(main_a, "pro"), ("Audits need visible weights.", "pro")]),
@@ -168,7 +191,7 @@ def test_unoriented_pair_without_polarity_cue_is_left_unlinked():
     # Main claims that neither agree nor conflict give no orientation; with no classifier, a
     # close pair whose wording does not conflict is not guessed at.
     a = "Public weights let researchers test safety claims."
-    b = "Public weights let outside researchers test safety claims."
+    b = "Public weights let outside researchers test safety claims about frontier systems in depth."
     assert sim(a, b) >= 0.6
     amap = make_map(
         make_doc("a.txt", [("Labs publish too little.", "pro"), (a, "pro")]),
@@ -373,3 +396,60 @@ def test_real_model_links_a_direct_rebuttal_across_documents(real_embedder):
     brief = next(d.id for d in amap.documents.values() if d.source.endswith("brief.txt"))
     for s, d, _ in across:
         assert brief not in amap.claims_by_id[s].documents + amap.claims_by_id[d].documents
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "said"),
+    [
+        ("Open models are harder to secure.", "Open models are not harder to secure.", -1),
+        ("Open models are easier to secure.", "Open models are harder to secure.", -1),
+        # an antonym under one more negation says the same again
+        ("Open models are easier to secure.", "Open models are not harder to secure.", 1),
+        # a negation elsewhere in a long sentence does not deny the shared clause
+        (
+            "The training data is kept secret.",
+            "The training data is kept secret, and the licence has terms no open licence has.",
+            1,
+        ),
+        # a clause that only names the subject restates nothing
+        ("Security through obscurity does not work.", "That is security through obscurity.", 0),
+        ("Sleeper trains cut emissions.", "Open models are harder to secure.", 0),
+    ],
+)
+def test_same_statement_compares_polarity_clause_by_clause(a: str, b: str, said: int):
+    from argmap.dedup.polarity import same_statement
+
+    assert same_statement(a, b) == said
+
+
+def test_label_pair_reads_the_texts_before_the_sides():
+    from argmap.crossdoc import label_pair
+
+    # a fact both sides cite is the same point, not an attack, though the sides are opposite
+    cost_a = "Training a frontier model costs tens of millions of dollars in compute."
+    cost_b = "A frontier training run now costs tens of millions of dollars."
+    assert label_pair(cost_a, cost_b, 1, -1) == "supports"
+    # a claim about a claim disputes the claim it is about, and agrees with its denial
+    meta = "Saying open models are harder to secure assumes that secrecy protects them."
+    assert label_pair(meta, "Open models are harder to secure.", None, None) == "attacks"
+    assert label_pair(meta, "Open models are not harder to secure.", None, None) == "supports"
+    # a denial attacks whatever the sides; with nothing to go on, no label
+    assert (
+        label_pair(
+            "Open models are harder to secure.", "Open models are not harder to secure.", 1, 1
+        )
+        == "attacks"
+    )
+    assert label_pair(EYES, "Audits need visible weights.", None, None) is None
+
+
+def test_a_question_is_never_linked_across():
+    question = "Should open models be released publicly?"
+    amap = make_map(
+        make_doc("pro.txt", [(PRO_MAIN, "pro"), (EYES, "pro")]),
+        make_doc("forum.txt", [(question, "pro"), ("Audits need visible weights.", "pro")]),
+    )
+    assert sim(PRO_MAIN, question) >= 0.5
+    out = CrossDocumentLinker(EMB, min_similarity=0.5).link(amap)
+    q = by_text(out, question).id
+    assert not any(q in (r.source, r.target) for r in added(amap, out))

@@ -188,6 +188,12 @@ def test_dedup_explode_undoes_a_merge() -> None:
     )
     kept = {(r.source, r.target, r.type) for r in rels if r.source != "a1" or r.target != "c1"}
     assert {(r.source, r.target, r.type) for r in back_rels} == kept
+    # a combined edge's pairs keep the rules it combined (per pair they are not told apart),
+    # and merging again does not repeat them
+    rebuttal = next(r for r in back_rels if (r.source, r.target) == ("b2", "b1"))
+    assert rebuttal.rule == "objection; rebuttal"
+    _, again = merge(back, back_rels, HashingEmbedder(), threshold=0.6)
+    assert next(r for r in again if r.type == "attacks").rule == "objection; rebuttal"
 
 
 def test_dedup_remerge_needs_no_extraction_and_goes_both_ways() -> None:

@@ -132,6 +132,8 @@ def test_discourse_numbered_points_back_the_claim_that_announces_them() -> None:
         ("We say that the subsidy is worth it.", False),
         ("Sleepers are cheaper per seat, as engineers have argued for years.", False),
         ("Night trains deserve money, and the figures say so.", False),
+        ("Night trains should be subsidised, as economists say.", False),
+        ("But critics argue that sleepers are a luxury.", True),
         ("People who say sleepers are a luxury have never used one.", False),
         ("Sleepers are worth it, whatever the timetable says.", False),
         # "claims", "calls", "maintain" as a noun, another sense or no speech at all
@@ -185,11 +187,19 @@ def test_discourse_a_short_text_reports_views_to_answer_them() -> None:
         ("Some travellers object that the bunks are cramped.", True),
         ("High-speed rail is often presented as the answer to short flights.", True),
         ("The only drawback is that the journey takes all night.", True),
-        # an answer, not a concession: "despite this", "that being said"
+        # an answer, not a concession: "despite this", "that being said" -- unless what follows
+        # the connective is someone else's view
+        ("But critics argue that sleepers are a luxury.", True),
+        ("However, some people claim sleepers are a luxury.", True),
         ("Despite this, night trains deserve public money.", False),
         ("That being said, they still beat flying.", False),
         ("I really don't see any downside to sleeper trains.", False),
         ("Sleepers arrive in the city centre.", False),
+        # the same words in another sense
+        ("Universities have to admit more students.", False),
+        ("Exams have to be fair to everyone.", False),
+        ("Students are supposed to attend every lecture.", False),
+        ("There is no cause for concern.", False),
     ],
 )  # fmt: skip
 def test_discourse_concessions_and_named_objections(text: str, objection: bool) -> None:
@@ -233,3 +243,33 @@ def test_discourse_a_paragraph_that_grants_a_point_is_about_the_answer() -> None
     assert rels[answer][0] == "Night tickets look cheap,"
     assert rels["The operator loses money on every berth."] == (answer, "supports")
     assert rels["Staff at night are paid more."] == (answer, "supports")
+
+
+@pytest.mark.parametrize(
+    ("text", "opener", "item"),
+    [
+        ("First, the carriages are old.", True, False),
+        ("Firstly the carriages are old.", True, False),
+        ("Second, the tracks are busy.", False, True),
+        ("And finally, staff cost more.", False, True),
+        # ordinals as adjectives open no list
+        ("First-time travellers love sleepers.", False, False),
+        ("Second-hand carriages are cheap.", False, False),
+        ("First Minister backs the plan.", False, False),
+    ],
+)  # fmt: skip
+def test_discourse_numbered_points_are_sentence_adverbs(
+    text: str, opener: bool, item: bool
+) -> None:
+    from argmap.stages import cues
+
+    assert bool(cues.LIST_OPENER.search(text)) is opener
+    assert bool(cues.LIST_ITEM.search(text)) is item
+
+
+def test_discourse_reported_speech_is_linear_on_long_punctuation() -> None:
+    from argmap.stages.cues import is_reported
+
+    # leading punctuation is skipped in one pass (the pattern starts its subject at a word)
+    assert is_reported("-" * 300 + " Critics say the plan fails.") is True
+    assert is_reported("-" * 300 + " The plan fails.") is False

@@ -26,4 +26,6 @@ def test_export_graphml_reads_back_with_attributes() -> None:
     edges = sorted((a, b, d["type"], d["confidence"]) for a, b, d in g.edges(data=True))
     want = sorted((r.source, r.target, r.type, r.confidence) for r in amap.relations)
     assert edges == want
+    # which rule made an edge travels too (empty where the stage named none)
+    assert g.edges["c_critics", "c_main"]["rule"] == "objection"
     assert g.is_directed()

@@ -176,7 +176,7 @@ def fold(
                 sum(r.count for r in group),
                 scope,
                 pairs,
-                "; ".join(sorted({r.rule for r in group if r.rule})),
+                "; ".join(sorted({x for r in group for x in r.rule.split("; ") if x})),
             )
         )
     return merged, rels

@@ -485,3 +485,43 @@ class PairVeto:
             return False
         v = self.embedder.encode(list(sub))  # type: ignore[attr-defined]
         return float(v[0] @ v[1]) < self.synonym_floor
+
+
+_CLAUSE = re.compile(r"[,;:—–()]|\s(?:but|and|that|which|while|whereas|because|since|than)\s", re.I)
+
+
+def same_statement(a: str, b: str, min_shared: float = 0.8) -> int:
+    """Whether a clause of ``a`` and a clause of ``b`` make the same statement: -1 when one of
+    them asserts what the other denies, 1 when they agree, 0 when no clause of one says what a
+    clause of the other says.
+
+    Two clauses say the same thing when they share ``min_shared`` of the content words of each
+    (antonyms aside) and each has at least three: "that is security through obscurity" names
+    only a subject, and does not restate "security through obscurity fails". Their polarity is
+    opposite when one has one more negation, or an antonym ("harder" / "easier"); both together
+    cancel out. Stricter than :func:`polarity_conflict`, which only has to keep two texts from
+    merging and may err on the side of caution: taken as evidence that one claim *attacks*
+    another, a "no" anywhere in a long sentence is too weak ("the data is kept secret, and the
+    licence has restrictions no open licence would accept" does not deny that the data is kept
+    secret), so polarity is compared clause by clause.
+    """
+    found = 0
+    for ca in _CLAUSE.split(a):
+        wa = set(content_words(ca)) - _NEG
+        if len(wa) < 3:
+            continue
+        for cb in _CLAUSE.split(b):
+            wb = set(content_words(cb)) - _NEG
+            if len(wb) < 3:
+                continue
+            flips = {w for w in wa - wb if _ANT.get(w, set()) & (wb - wa)}
+            partners = {x for w in flips for x in _ANT[w] & (wb - wa)}
+            ra, rb = wa - flips, wb - partners
+            common = shared_words(" ".join(ra), " ".join(rb)) * min(len(ra), len(rb))
+            if common < min_shared * max(len(ra), len(rb)):
+                continue
+            negated = negations(tokens(ca)) % 2 != negations(tokens(cb)) % 2
+            if negated != (len(flips) % 2 == 1):
+                return -1
+            found = 1
+    return found

@@ -452,7 +452,7 @@ class _Reader:
                 count=self.int(node, ARGMAP.count),
                 scope=self.text(node, ARGMAP.scope),
                 pairs=tuple((str(p[0]), str(p[1])) for p in self.json(node, ARGMAP.pairsJSON, [])),
-                rule=str(self.g.value(node, ARGMAP.rule) or ""),
+                rule=str(self.opt(node, ARGMAP.rule) or ""),
             )
         except ValueError as e:
             raise self.fail(f"relation {node}: {e}") from e

@@ -260,11 +260,13 @@ def headline_in_chrome(chrome: str, body: str, min_words: int = 3, max_words: in
                 runs[-1].pop()  # "Photograph:", "Updated:": a label, not part of a title
         runs.append([])
     best: list[str] = []
-    for run in runs:
-        while run and not _is_cap(run[0]):
-            run = run[1:]
-        while run and _alpha(run[-1]).lower() in FUNCTION_WORDS:
-            run = run[:-1]
+    for whole in runs:
+        lo, hi = 0, len(whole)
+        while lo < hi and not _is_cap(whole[lo]):
+            lo += 1
+        while hi > lo and _alpha(whole[hi - 1]).lower() in FUNCTION_WORDS:
+            hi -= 1
+        run = whole[lo:hi]
         n = len(content_words(run))
         # a few topic labels in a row ("Science Climate Energy") are a menu, not a title
         phrased = n < len(run) or n >= 5
