@@ -4,20 +4,23 @@ Candidates are each claim's k nearest neighbours (cost n·k, never all pairs). A
 only when its claims share no document (within a document the relation stage has spoken) and
 are close in meaning but were not merged.
 
-What the link is comes from where each claim stands in the debate. A claim's stance is toward its
-own document's main claim; documents are oriented relative to each other by the evidence dedup
-and polarity give: a point merged from two documents with the same stance puts them on the same
-side, with opposite stances on opposite sides, and two near-identical claims of opposite
-polarity put their documents on opposite sides of those claims. With documents oriented, two
-related claims on the same side support each other (the less central supports the more
-central) and claims on opposite sides attack each other. Pairs whose documents cannot be
-oriented are left to a PairClassifier when one is given, and otherwise only linked when their
-polarity conflicts.
+What the link is comes first from what the two texts say: a claim about a claim ("saying X
+assumes Y") disputes a claim asserting X; a clause of one denying a clause of the other is an
+attack, one restating it a support (clause by clause, so that a "no" elsewhere in a long
+sentence does not count). Failing that, from where each claim stands in the debate. A claim's
+stance is toward its own document's main claim; documents are oriented relative to each other by
+the evidence dedup and polarity give: a point merged from two documents with the same stance puts
+them on the same side, with opposite stances on opposite sides, and two near-identical claims of
+opposite polarity put their documents on opposite sides of those claims. With documents oriented,
+two related claims on the same side support each other (the less central supports the more
+central) and claims on opposite sides attack each other -- unless they share most of their
+wording, when both sides are citing the same point. Pairs whose documents cannot be oriented are
+left to a PairClassifier when one is given, and otherwise left unlinked. A question is never
+linked: it asserts nothing.
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
@@ -25,7 +28,7 @@ from typing import Any
 from .amap import ArgumentMap
 from .dedup.core import core_text, is_meta
 from .dedup.index import neighbour_pairs
-from .dedup.polarity import polarity_conflict, same_statement, shared_words
+from .dedup.polarity import polarity_conflict, restates, same_statement, shared_words
 from .embed.base import Embedder
 from .model import Claim, Relation, round_conf
 from .stages.cues import is_question
@@ -117,34 +120,35 @@ test in place of the merge veto's polarity test, 47 of 64 links carry the annota
 
 
 def label_pair(a: str, b: str, side_a: int | None, side_b: int | None) -> str | None:
-    """Whether claim ``a`` supports or attacks claim ``b`` (None: no evidence either way).
+    """Whether claims ``a`` and ``b`` support or attack each other (None: no evidence either
+    way). The label is symmetric; the linker chooses the direction.
 
-    First what the two texts say: a clause of one denying a clause of the other is an attack,
-    and a claim about a claim ("saying X assumes Y") disputes a claim that asserts X. Then where
-    they stand: on the same side they support each other; on opposite sides they attack each
-    other, unless they share most of their wording and so make the same point.
+    First what the two texts say: a claim about a claim ("saying X assumes Y", "the claim that
+    X is wrong") disputes a claim asserting X and agrees with one denying it; a clause of one
+    denying a clause of the other is an attack, one restating it a support. Then where they
+    stand: on the same side they support each other; on opposite sides they attack each other,
+    unless they share at least ``SAME_POINT`` of their content words and nothing in their
+    wording conflicts -- then they make the same point.
     """
+    if is_meta(a) != is_meta(b):
+        meta, other = (a, b) if is_meta(a) else (b, a)
+        about = restates(core_text(other), meta)
+        if about:
+            return "attacks" if about > 0 else "supports"
     ca, cb = core_text(a), core_text(b)
     said = same_statement(ca, cb)
     if said:
         return "attacks" if said < 0 else "supports"
-    if is_meta(ca) != is_meta(cb):
-        meta, other = (ca, cb) if is_meta(ca) else (cb, ca)
-        about = same_statement(_META_LEAD.sub("", meta), other)
-        if about:
-            return "attacks" if about > 0 else "supports"
     if side_a is None or side_b is None:
         return None
-    if side_a == side_b or shared_words(ca, cb) >= SAME_POINT:
+    if side_a == side_b:
         return "supports"
-    return "attacks"
+    same_point = shared_words(ca, cb) >= SAME_POINT and not polarity_conflict(ca, cb)
+    return "supports" if same_point else "attacks"
 
 
 def _denies(a: str, b: str) -> bool:
     return same_statement(core_text(a), core_text(b)) < 0
-
-
-_META_LEAD = re.compile(r"^\W*\S+\s+(?:that\s+)?")
 
 
 class CrossDocumentLinker:
@@ -182,8 +186,11 @@ class CrossDocumentLinker:
             sims = mv @ mv.T
             for i in range(len(mains)):
                 for j in range(i + 1, len(mains)):
-                    if sims[i, j] >= self.min_similarity and not _denies(
-                        mains[i].text, mains[j].text
+                    a_main, b_main = mains[i].text, mains[j].text
+                    if (
+                        sims[i, j] >= self.min_similarity
+                        and not _denies(a_main, b_main)
+                        and not polarity_conflict(a_main, b_main)
                     ):
                         agreements.append((mains[i], mains[j]))
         orient = orient_documents(amap, conflicts, agreements)

@@ -137,7 +137,7 @@ EYES_CODE = "Many eyes find security flaws faster in public code."
         ("con", ["supports"]),
     ],
 )
-def test_same_side_documents_support_and_stance_decides(stance, expected):
+def test_same_side_documents_support_and_the_same_point_granted_is_no_attack(stance, expected):
     # The main claims are close and agree, so both documents face the same way. Two close
     # claims that share most of their wording make the same point whichever side states it.
     assert sim(PRO_MAIN, AGREE_MAIN) >= 0.6
@@ -430,9 +430,31 @@ def test_label_pair_reads_the_texts_before_the_sides():
     cost_b = "A frontier training run now costs tens of millions of dollars."
     assert label_pair(cost_a, cost_b, 1, -1) == "supports"
     # a claim about a claim disputes the claim it is about, and agrees with its denial
-    meta = "Saying open models are harder to secure assumes that secrecy protects them."
-    assert label_pair(meta, "Open models are harder to secure.", None, None) == "attacks"
-    assert label_pair(meta, "Open models are not harder to secure.", None, None) == "supports"
+    harder, not_harder = (
+        "Open models are harder to secure.",
+        "Open models are not harder to secure.",
+    )
+    for meta in (
+        "Saying open models are harder to secure assumes that secrecy protects them.",
+        "Saying open models are harder to secure ignores the data.",
+        "The claim that open models are harder to secure is wrong.",
+    ):
+        assert label_pair(meta, harder, 1, 1) == "attacks"
+        assert label_pair(meta, not_harder, 1, -1) == "supports"
+    # a denial in a main clause reaches what it governs; "don't" is a negation
+    assert (
+        label_pair("It is not true that tariffs raise prices.", "Tariffs raise prices.", 1, 1)
+        == "attacks"
+    )
+    assert (
+        label_pair(
+            "Tariffs raise prices for shoppers.", "Tariffs don't raise prices for shoppers.", 1, 1
+        )
+        == "attacks"
+    )
+    # different quantities are not the same statement: the sides decide
+    costs = ("The bridge costs 12 million dollars.", "The bridge costs 80 million dollars.")
+    assert label_pair(*costs, None, None) is None
     # a denial attacks whatever the sides; with nothing to go on, no label
     assert (
         label_pair(
@@ -453,3 +475,16 @@ def test_a_question_is_never_linked_across():
     out = CrossDocumentLinker(EMB, min_similarity=0.5).link(amap)
     q = by_text(out, question).id
     assert not any(q in (r.source, r.target) for r in added(amap, out))
+
+
+def test_near_paraphrases_of_unoriented_documents_support_each_other():
+    # no orientation, no classifier: but the two texts make the same statement
+    a = "Public weights let researchers test safety claims."
+    b = "Public weights let outside researchers test safety claims."
+    amap = make_map(
+        make_doc("a.txt", [("Labs publish too little.", "pro"), (a, "pro")]),
+        make_doc("b.txt", [("Funding for audits is scarce.", "pro"), (b, "pro")]),
+    )
+    out = CrossDocumentLinker(EMB, min_similarity=0.6).link(amap)
+    assert {t for _, t in pair_types(out, added(amap, out), a, b)} == {"supports"}
+    assert out.metadata["crossdoc_stats"]["documents_oriented"] == 0

@@ -487,7 +487,21 @@ class PairVeto:
         return float(v[0] @ v[1]) < self.synonym_floor
 
 
-_CLAUSE = re.compile(r"[,;:—–()]|\s(?:but|and|that|which|while|whereas|because|since|than)\s", re.I)
+_CLAUSE = re.compile(r"[,;:—–()]|\s(?:but|and|which|while|whereas|because|since|than)\s", re.I)
+
+
+# "it is (not) true that X", "it is not the case that X": a frame around X, not part of it
+_FRAME_WORDS = frozenset(["true", "case", "fact"])
+
+
+def _words(clause: str) -> set[str]:
+    """Content words of a clause, from :func:`tokens` so that "don't" is "do not", not "don"."""
+    skip = _STOP | _NEG | _FRAME_WORDS
+    return {t for t in tokens(clause) if t.isalpha() and len(t) > 2 and t not in skip}
+
+
+def _numbers(clause: str) -> set[str]:
+    return {t for t in tokens(clause) if t[0].isdigit() or t in _NUMBER_WORDS}
 
 
 def same_statement(a: str, b: str, min_shared: float = 0.8) -> int:
@@ -503,17 +517,21 @@ def same_statement(a: str, b: str, min_shared: float = 0.8) -> int:
     merging and may err on the side of caution: taken as evidence that one claim *attacks*
     another, a "no" anywhere in a long sentence is too weak ("the data is kept secret, and the
     licence has restrictions no open licence would accept" does not deny that the data is kept
-    secret), so polarity is compared clause by clause.
+    secret), so polarity is compared clause by clause. Clauses with different quantities are
+    not the same statement.
     """
     found = 0
     for ca in _CLAUSE.split(a):
-        wa = set(content_words(ca)) - _NEG
+        wa = _words(ca)
         if len(wa) < 3:
             continue
         for cb in _CLAUSE.split(b):
-            wb = set(content_words(cb)) - _NEG
+            wb = _words(cb)
             if len(wb) < 3:
                 continue
+            na, nb = _numbers(ca), _numbers(cb)
+            if na and nb and not (na <= nb or nb <= na):
+                continue  # "costs 12 million" / "costs 80 million": not the same statement
             flips = {w for w in wa - wb if _ANT.get(w, set()) & (wb - wa)}
             partners = {x for w in flips for x in _ANT[w] & (wb - wa)}
             ra, rb = wa - flips, wb - partners
@@ -525,3 +543,24 @@ def same_statement(a: str, b: str, min_shared: float = 0.8) -> int:
                 return -1
             found = 1
     return found
+
+
+def restates(claim: str, meta: str, min_shared: float = 0.6) -> int:
+    """Whether ``meta``, a claim about a claim ("Saying X assumes Y", "The claim that X is
+    wrong"), is about what ``claim`` asserts: 1 when it is about that very claim, -1 when
+    ``claim`` denies the claim ``meta`` is about, 0 when ``meta`` is about something else.
+
+    ``meta`` is about ``claim`` when it holds ``min_shared`` of its content words; the claim
+    it is about runs up to the last of them, and its polarity is compared there, not over the
+    whole sentence (whose own verdict, "is wrong", "ignores the data", is what it says of it).
+    """
+    words = _words(claim)
+    if len(words) < 3:
+        return 0
+    toks = tokens(meta)
+    hits = [i for i, t in enumerate(toks) if any(_same_word(t, w) for w in words)]
+    found = {w for w in words if any(_same_word(toks[i], w) for i in hits)}
+    if len(found) < min_shared * len(words):
+        return 0
+    inner = toks[: hits[-1] + 1]
+    return -1 if negations(inner) % 2 != negations(tokens(claim)) % 2 else 1
