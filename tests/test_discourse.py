@@ -273,3 +273,22 @@ def test_discourse_reported_speech_is_linear_on_long_punctuation() -> None:
     # leading punctuation is skipped in one pass (the pattern starts its subject at a word)
     assert is_reported("-" * 300 + " Critics say the plan fails.") is True
     assert is_reported("-" * 300 + " The plan fails.") is False
+
+
+def test_discourse_but_also_adds_rather_than_answers() -> None:
+    def roles(text: str) -> dict[str, str]:
+        doc = Document.create(text, source="t.txt")
+        ext = DiscourseExtractor(embedder=HashingEmbedder()).extract(doc)
+        return {c.text: c.metadata["role"] for c in ext.claims}
+
+    added = roles(
+        "Cities should pay for night trains. Not only do sleepers replace short flights, "
+        "but they also free up airport slots. Travellers arrive rested."
+    )
+    assert added["Not only do sleepers replace short flights,"] == "premise"
+    assert added["but they also free up airport slots."] == "premise"
+    answered = roles(
+        "Cities should pay for night trains. Sleepers are slow. But they are also comfortable. "
+        "Travellers arrive rested."
+    )
+    assert answered["Sleepers are slow."] == "objection"

@@ -428,6 +428,15 @@ def rank_central(
     return int(np.argmax(scores))
 
 
+_BUT_ALSO = re.compile(r"^\W*but\W+(?:\w+\W+)?also\b", re.I)
+
+
+def _answers(text: str) -> bool:
+    """A unit opened by "but", "however" ... answers the one before it -- except "but also",
+    "not only X, but they also Y", which adds to it."""
+    return bool(cues.CONTRAST_LEAD.search(text)) and not _BUT_ALSO.search(text)
+
+
 def assign_roles(units: list[_U], central: int, after_objection: bool = True) -> None:
     """Mark the central claim, objections and rebuttals.
 
@@ -449,16 +458,12 @@ def assign_roles(units: list[_U], central: int, after_objection: bool = True) ->
         prev = units[i - 1]
         if x.role == "central":
             # "X is true. But Y": a main claim that answers the unit before concedes that unit
-            if (
-                cues.CONTRAST_LEAD.search(x.text)
-                and prev.role == "premise"
-                and not cues.is_question(prev.text)
-            ):
+            if _answers(x.text) and prev.role == "premise" and not cues.is_question(prev.text):
                 prev.role = "objection"
             continue
         if x.role != "premise":
             continue
-        if cues.CONTRAST_LEAD.search(x.text):
+        if _answers(x.text):
             if prev.role == "premise":
                 prev.role = "objection"
             if prev.role == "objection":
