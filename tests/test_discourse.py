@@ -292,3 +292,16 @@ def test_discourse_but_also_adds_rather_than_answers() -> None:
         "Travellers arrive rested."
     )
     assert answered["Sleepers are slow."] == "objection"
+
+
+def test_discourse_a_turn_answered_by_another_turn_is_the_objection() -> None:
+    doc = Document.create(
+        "Cities should pay for night trains. Sleepers replace short flights. However, each "
+        "berth costs more than a plane seat. But the berth is also a hotel room.",
+        source="t.txt",
+    )
+    ext = DiscourseExtractor(embedder=HashingEmbedder()).extract(doc)
+    role = {c.text: (c.metadata["role"], c.stance) for c in ext.claims}
+    assert role["Sleepers replace short flights."] == ("premise", "pro")
+    assert role["However, each berth costs more than a plane seat."] == ("objection", "con")
+    assert role["But the berth is also a hotel room."] == ("rebuttal", "pro")

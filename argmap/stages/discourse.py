@@ -464,6 +464,11 @@ def assign_roles(units: list[_U], central: int, after_objection: bool = True) ->
         if x.role != "premise":
             continue
         if _answers(x.text):
+            nxt = units[i + 1] if i + 1 < len(units) else None
+            if nxt is not None and nxt.role == "premise" and _answers(nxt.text):
+                # "A. However, B. But C.": B turns to the other side and C answers it
+                x.role = "objection"
+                continue
             if prev.role == "premise":
                 prev.role = "objection"
             if prev.role == "objection":
