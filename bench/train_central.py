@@ -116,7 +116,7 @@ def main() -> int:
     # fit over the candidates the ranker will see: units never_central are passed over there
     groups = []
     for *_, units, _sims, rows, _lead, gold in split["train"]:
-        keep = [k for k, u in enumerate(units) if not dc.never_central(u)]
+        keep = [k for k in range(len(units)) if not dc.never_central(units, k)]
         if gold in keep:
             groups.append((rows[keep], keep.index(gold)))
     model = fit(groups, dc.CENTRAL_FEATURES, l2=args.l2)

@@ -39,6 +39,10 @@ def main_claim_text(text: str) -> str:
         ("The ministry calls the night train a luxury for the few. Night trains are a public "
          "service. They carry people who cannot fly. They cost less than new runways.",
          "Night trains are a public service."),
+        # an opening the next sentence answers ("However, ...") is granted, not held
+        ("Night trains are slower than planes. However, cities should still pay for them. "
+         "They replace short flights. Travellers arrive rested.",
+         "However, cities should still pay for them."),
         # a plain opening statement stays the main claim
         ("Night trains deserve public money. They replace short flights. Travellers sleep "
          "on the way.",

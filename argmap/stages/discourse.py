@@ -403,14 +403,17 @@ def central_features(units: list[_U], sims: np.ndarray, lead: int) -> np.ndarray
     return rows
 
 
-def never_central(x: _U) -> bool:
-    """A question asks, an objection or a reported view is someone else's, and a bullet of a
-    headed pro/con list is one point among several: none is the author's position. (Used for
-    short texts, where a reported view is an objection; see ``SHORT_TEXT_MAX_UNITS``.)"""
+def never_central(units: list[_U], k: int) -> bool:
+    """A question asks, an objection or a reported view is someone else's, a unit the next one
+    answers ("X. However, Y") is conceded, and a bullet of a headed pro/con list is one point
+    among several: none is the author's position. (Used for short texts, where a reported view
+    is an objection; see ``SHORT_TEXT_MAX_UNITS``.)"""
+    x = units[k]
     return bool(
         cues.is_question(x.text)
         or _is_objection(x.text, x.unit.clause)
         or cues.is_reported(x.text)
+        or (k + 1 < len(units) and _answers(units[k + 1].text))
         or x.heading
     )
 
@@ -422,7 +425,7 @@ def rank_central(
     that are ``never_central`` are passed over while any other unit could be chosen."""
     scores = model.scores(central_features(units, sims, lead))
     scores[lead] += lead_prior
-    masked = np.array([never_central(x) for x in units])
+    masked = np.array([never_central(units, k) for k in range(len(units))])
     if not masked.all():
         scores[masked] = -np.inf
     return int(np.argmax(scores))
