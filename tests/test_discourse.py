@@ -309,3 +309,22 @@ def test_discourse_a_turn_answered_by_another_turn_is_the_objection() -> None:
     assert role["Sleepers replace short flights."] == ("premise", "pro")
     assert role["However, each berth costs more than a plane seat."] == ("objection", "con")
     assert role["But the berth is also a hotel room."] == ("rebuttal", "pro")
+
+
+def test_discourse_never_central_skips_granted_points_and_answers_to_objections() -> None:
+    from argmap.stages.discourse import analyse_units, never_central
+
+    doc = Document.create(
+        "Night trains are slow. However, cities should pay for them. Critics say sleepers are "
+        "a luxury. But they replace short flights. Travellers arrive rested.",
+        source="t.txt",
+    )
+    units = analyse_units(doc)
+    barred = {u.text: never_central(units, k) for k, u in enumerate(units)}
+    assert barred == {
+        "Night trains are slow.": True,  # granted: the next sentence answers it
+        "However, cities should pay for them.": False,
+        "Critics say sleepers are a luxury.": True,  # someone else's view
+        "But they replace short flights.": True,  # the answer to that view, a rebuttal
+        "Travellers arrive rested.": False,
+    }

@@ -414,8 +414,13 @@ def never_central(units: list[_U], k: int) -> bool:
         or _is_objection(x.text, x.unit.clause)
         or cues.is_reported(x.text)
         or (k + 1 < len(units) and _answers(units[k + 1].text))
+        or (k > 0 and _answers(x.text) and _reports_a_view(units[k - 1].text))
         or x.heading
     )
+
+
+def _reports_a_view(text: str) -> bool:
+    return _is_objection(text, 0) or cues.is_reported(text)
 
 
 def rank_central(
