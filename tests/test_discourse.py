@@ -154,15 +154,18 @@ def test_discourse_reported_speech_is_someone_elses_view(text: str, reported: bo
     assert is_reported(text) is reported
 
 
+def roles_of(text: str) -> dict[str, tuple[str, str]]:
+    """Each claim's text -> (its role, its stance)."""
+    ext = DiscourseExtractor(embedder=HashingEmbedder()).extract(Document.create(text, "t.txt"))
+    return {c.text: (c.metadata["role"], c.stance) for c in ext.claims}
+
+
 def test_discourse_a_short_text_reports_views_to_answer_them() -> None:
-    doc = Document.create(
+    role = roles_of(
         "Cities should pay for night trains. Airlines say short flights are greener per "
         "passenger. That ignores the emissions at altitude. Sleepers also free up airport "
-        "slots.",
-        source="t.txt",
+        "slots."
     )
-    ext = DiscourseExtractor(embedder=HashingEmbedder()).extract(doc)
-    role = {c.text: (c.metadata["role"], c.stance) for c in ext.claims}
     assert role["Airlines say short flights are greener per passenger."] == ("objection", "con")
     assert role["That ignores the emissions at altitude."] == ("rebuttal", "pro")
     # a long report quotes people on every side: a reported view is not by itself an objection
@@ -173,9 +176,7 @@ def test_discourse_a_short_text_reports_views_to_answer_them() -> None:
         ]
         + [f"Line {k} runs from the coast to the capital every night." for k in range(16)]
     )
-    ext = DiscourseExtractor(embedder=HashingEmbedder()).extract(Document.create(story, "s.txt"))
-    role = {c.text: c.metadata["role"] for c in ext.claims}
-    assert role["The rail union says sleepers create skilled jobs."] == "premise"
+    assert roles_of(story)["The rail union says sleepers create skilled jobs."][0] == "premise"
 
 
 @pytest.mark.parametrize(
@@ -280,32 +281,24 @@ def test_discourse_reported_speech_is_linear_on_long_punctuation() -> None:
 
 
 def test_discourse_but_also_adds_rather_than_answers() -> None:
-    def roles(text: str) -> dict[str, str]:
-        doc = Document.create(text, source="t.txt")
-        ext = DiscourseExtractor(embedder=HashingEmbedder()).extract(doc)
-        return {c.text: c.metadata["role"] for c in ext.claims}
-
-    added = roles(
+    added = roles_of(
         "Cities should pay for night trains. Not only do sleepers replace short flights, "
         "but they also free up airport slots. Travellers arrive rested."
     )
-    assert added["Not only do sleepers replace short flights,"] == "premise"
-    assert added["but they also free up airport slots."] == "premise"
-    answered = roles(
+    assert added["Not only do sleepers replace short flights,"][0] == "premise"
+    assert added["but they also free up airport slots."][0] == "premise"
+    answered = roles_of(
         "Cities should pay for night trains. Sleepers are slow. But they are also comfortable. "
         "Travellers arrive rested."
     )
-    assert answered["Sleepers are slow."] == "objection"
+    assert answered["Sleepers are slow."][0] == "objection"
 
 
 def test_discourse_a_turn_answered_by_another_turn_is_the_objection() -> None:
-    doc = Document.create(
+    role = roles_of(
         "Cities should pay for night trains. Sleepers replace short flights. However, each "
-        "berth costs more than a plane seat. But the berth is also a hotel room.",
-        source="t.txt",
+        "berth costs more than a plane seat. But the berth is also a hotel room."
     )
-    ext = DiscourseExtractor(embedder=HashingEmbedder()).extract(doc)
-    role = {c.text: (c.metadata["role"], c.stance) for c in ext.claims}
     assert role["Sleepers replace short flights."] == ("premise", "pro")
     assert role["However, each berth costs more than a plane seat."] == ("objection", "con")
     assert role["But the berth is also a hotel room."] == ("rebuttal", "pro")

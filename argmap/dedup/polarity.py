@@ -259,11 +259,9 @@ def polarity_conflict(a: str, b: str) -> bool:
         rest = ((sa - sb) - {w}) | ((sb - sa) - partners)
         # otherwise the antonym and the negation cancel out: no conflict
         return bool(same_negation or w in _NEG or partners & _NEG or rest - _NEG)
-    na = {t for t in ta if t[0].isdigit() or t in _NUMBER_WORDS}
-    nb = {t for t in tb if t[0].isdigit() or t in _NUMBER_WORDS}
     # "12 million" / "80 million" differ; "tens of millions" / "tens or hundreds of millions"
     # only add to each other
-    if na and nb and not (na <= nb or nb <= na):
+    if _quantities_differ(ta, tb):
         return True
     overlap = _overlap(ta, tb)
     if overlap >= 0.3 and _valence(ta) != _valence(tb):
@@ -500,8 +498,11 @@ def _words(clause: str) -> set[str]:
     return {t for t in tokens(clause) if t.isalpha() and len(t) > 2 and t not in skip}
 
 
-def _numbers(clause: str) -> set[str]:
-    return {t for t in tokens(clause) if t[0].isdigit() or t in _NUMBER_WORDS}
+def _quantities_differ(ta: list[str], tb: list[str]) -> bool:
+    """Both token lists state quantities and neither set of them contains the other."""
+    na = {t for t in ta if t[0].isdigit() or t in _NUMBER_WORDS}
+    nb = {t for t in tb if t[0].isdigit() or t in _NUMBER_WORDS}
+    return bool(na and nb and not (na <= nb or nb <= na))
 
 
 def same_statement(a: str, b: str, min_shared: float = 0.8) -> int:
@@ -529,8 +530,7 @@ def same_statement(a: str, b: str, min_shared: float = 0.8) -> int:
             wb = _words(cb)
             if len(wb) < 3:
                 continue
-            na, nb = _numbers(ca), _numbers(cb)
-            if na and nb and not (na <= nb or nb <= na):
+            if _quantities_differ(tokens(ca), tokens(cb)):
                 continue  # "costs 12 million" / "costs 80 million": not the same statement
             flips = {w for w in wa - wb if _ANT.get(w, set()) & (wb - wa)}
             partners = {x for w in flips for x in _ANT[w] & (wb - wa)}

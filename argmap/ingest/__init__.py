@@ -77,7 +77,7 @@ def document_from_text(
     markup: bool = True,
 ) -> tuple[Document, list[Problem]]:
     """Clean already-decoded text into a Document. Raises IngestError if nothing is left."""
-    cleaned, stats = clean_text(text, markup=markup)
+    cleaned, stats, page = clean_text(text, markup=markup)
     if len(cleaned.split()) < MIN_WORDS:
         raise IngestError(source, "no readable prose left after removing page chrome")
     warnings = []
@@ -89,7 +89,7 @@ def document_from_text(
     title = (
         title.strip()
         or _heading_title(text, markup)
-        or _chrome_headline(text, cleaned, markup)
+        or _chrome_headline(page, cleaned)
         or (first_line if len(first_line) <= 120 else first_line[:117] + "...")
     )
     return Document.create(cleaned, source, title, media_type, meta), warnings
@@ -119,14 +119,10 @@ def _heading_title(text: str, markup: bool) -> str:
     return ""
 
 
-def _chrome_headline(text: str, cleaned: str, markup: bool) -> str:
+def _chrome_headline(page: str, cleaned: str) -> str:
     """The headline among the page chrome cleaning dropped from the front of the text."""
     from .boilerplate import headline_in_chrome
-    from .clean import normalise_whitespace, strip_light_markup
-    from .decode import repair_text
 
-    page = normalise_whitespace(repair_text(text)[0])
-    page = strip_light_markup(page) if markup else page
     start = page.find(cleaned[:60])
     return headline_in_chrome(page[:start], cleaned) if start > 0 else ""
 

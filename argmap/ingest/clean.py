@@ -91,13 +91,14 @@ def remove_chrome(text: str) -> tuple[str, int]:
     return normalise_whitespace("\n".join(kept_lines)), dropped
 
 
-def clean_text(text: str, markup: bool = True) -> tuple[str, dict[str, int]]:
-    """Full clean-up of plain text. Returns the text and counts of what was changed."""
+def clean_text(text: str, markup: bool = True) -> tuple[str, dict[str, int], str]:
+    """Full clean-up of plain text. Returns the text, counts of what was changed, and the
+    repaired page before its chrome was removed (where a flattened headline may sit)."""
     from .decode import repair_text
 
-    text, lossy = repair_text(text)
-    text = normalise_whitespace(text)
+    page, lossy = repair_text(text)
+    page = normalise_whitespace(page)
     if markup:
-        text = strip_light_markup(text)
-    text, dropped = remove_chrome(text)
-    return text, {"mojibake_remnants_removed": lossy, "chrome_pieces_dropped": dropped}
+        page = strip_light_markup(page)
+    text, dropped = remove_chrome(page)
+    return text, {"mojibake_remnants_removed": lossy, "chrome_pieces_dropped": dropped}, page

@@ -411,8 +411,7 @@ def never_central(units: list[_U], k: int) -> bool:
     x = units[k]
     return bool(
         cues.is_question(x.text)
-        or _is_objection(x.text, x.unit.clause)
-        or cues.is_reported(x.text)
+        or _reports_a_view(x.text)
         or (k + 1 < len(units) and _answers(units[k + 1].text))
         or (k > 0 and _answers(x.text) and _reports_a_view(units[k - 1].text))
         or x.heading
