@@ -15,7 +15,7 @@ from .errors import ArgmapError, StageError
 from .ingest import IngestResult, Problem, load_documents
 from .model import Claim, Document, Relation
 from .stages import registry
-from .stages.base import ClaimExtractor, Extraction, RelationClassifier
+from .stages.base import ClaimExtractor, CorpusAware, Extraction, RelationClassifier
 from .stance import settle_stances
 
 ProgressFn = Callable[[str, int, int, str], None]
@@ -95,17 +95,24 @@ class Pipeline:
         claims: list[Claim] = []
         rels: list[Relation] = []
         failed: list[Problem] = list(problems)
-        for i, doc in enumerate(docs):
-            if progress:
-                progress("analyse", i, len(docs), doc.source)
-            try:
-                d, c, r = self.analyse(doc)
-            except ArgmapError as e:
-                failed.append(Problem(doc.source, str(e)))
-                continue
-            out_docs.append(d)
-            claims.extend(c)
-            rels.extend(r)
+        corpus_aware = isinstance(self.extractor, CorpusAware)
+        if corpus_aware:
+            self.extractor.prepare(docs)  # type: ignore[attr-defined]
+        try:
+            for i, doc in enumerate(docs):
+                if progress:
+                    progress("analyse", i, len(docs), doc.source)
+                try:
+                    d, c, r = self.analyse(doc)
+                except ArgmapError as e:
+                    failed.append(Problem(doc.source, str(e)))
+                    continue
+                out_docs.append(d)
+                claims.extend(c)
+                rels.extend(r)
+        finally:
+            if corpus_aware:
+                self.extractor.prepare(())  # type: ignore[attr-defined]
         if progress:
             progress("dedup", len(docs), len(docs), "")
         merged_claims, merged_rels = merge(claims, rels, self.embedder, self.dedup_threshold)

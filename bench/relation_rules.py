@@ -29,6 +29,7 @@ from train_central import TEXTS, _locate, _overlap, held_out  # noqa: E402
 from argmap.embed import CachedEmbedder, SentenceTransformerEmbedder  # noqa: E402
 from argmap.ingest import document_from_text  # noqa: E402
 from argmap.pipeline import Pipeline  # noqa: E402
+from argmap.stages.base import CorpusAware  # noqa: E402
 from argmap.stages.discourse import RULE_PRECISION  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "dev-eval" / "microtexts_part2_en.json"
@@ -45,8 +46,10 @@ def tally(items: list[dict[str, Any]], pipeline: Pipeline) -> tuple[Counter[str]
     """Per rule: relations made, and relations matching an annotated one with the same type."""
     made: Counter[str] = Counter()
     right: Counter[str] = Counter()
-    for item in items:
-        doc, _ = document_from_text(item["text"], f"{item['id']}.txt")
+    docs = [document_from_text(item["text"], f"{item['id']}.txt")[0] for item in items]
+    if isinstance(pipeline.extractor, CorpusAware):
+        pipeline.extractor.prepare(docs)  # read together, as a build reads them
+    for item, doc in zip(items, docs, strict=True):
         doc, claims, relations = pipeline.analyse(doc)
         spans = {}
         for a in item["adus"]:

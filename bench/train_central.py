@@ -9,8 +9,9 @@ Texts: ``data/labelled/texts/*.json``, written and annotated for this project (s
 ``data/labelled/GUIDELINES.md``). A text is held out when ``crc32(id) % 5 == 0`` -- about one in
 five, the same ones every run. The ranker is fit on the rest and written to
 ``argmap/resources/central_model.json``. Printed: how often the annotated main claim is chosen on
-the held-out texts by the hand-set rules, by the ranker alone and by the ranker with the lead
-prior; and, when the reference scorer is beside the development set, its figures on the held-out
+the held-out texts by the hand-set rules, by the ranker alone, by the ranker with the lead
+prior, and by that with the split's other texts read together ("+ peers": the shipped choice in a
+build of several documents, ``dc.PEER_WEIGHT``); and, when the reference scorer is beside the development set, its figures on the held-out
 texts for the rules and for the shipped choice. The development set itself is never read here.
 """
 
@@ -124,15 +125,20 @@ def main() -> int:
         f"texts with a main claim the segmenter found: {len(split['train'])} train "
         f"({len(groups)} fit), {len(split['test'])} held out"
     )
+    shipped = dc.DiscourseExtractor(emb, central_model=model)
     for name in ("train", "test"):
         data = split[name]
-        hits = {"rules": 0, "ranker": 0, "ranker + lead prior": 0}
-        for _, _, units, sims, _rows, lead, gold in data:
+        hits = {"rules": 0, "ranker": 0, "ranker + lead prior": 0, "+ peers": 0}
+        # the texts of one split read together, as a build reads its documents
+        shipped.prepare([doc for _, doc, *_ in data])
+        for _, doc, units, sims, _rows, lead, gold in data:
             hits["rules"] += rules.choose_central(units) == gold
             hits["ranker"] += dc.rank_central(model, units, sims, lead, 0.0) == gold
             hits["ranker + lead prior"] += (
                 dc.rank_central(model, units, sims, lead, dc.LEAD_PRIOR) == gold
             )
+            hits["+ peers"] += shipped.choose_central(units, shipped.peers_of(doc.id)) == gold
+        shipped.prepare([])
         figures = ", ".join(f"{k} {v / max(1, len(data)):.3f}" for k, v in hits.items())
         print(f"main claim chosen correctly, {name:5}: {figures}")
     if not args.dry_run:

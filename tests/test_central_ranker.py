@@ -218,3 +218,84 @@ def test_central_ranker_bare_name_is_never_read_from_the_working_directory(
     assert dc.DiscourseExtractor().central_model is not None  # the shipped weights
     with pytest.raises(ArgmapError, match="not a ranker weights file"):
         dc.DiscourseExtractor(central_model=str(tmp_path / "central_model.json"))
+
+
+# --- reading the documents of a build together ---------------------------------------------
+
+_LEAVES = (
+    "Petrol leaf blowers run on small two-stroke engines. One hour of use pollutes more than a "
+    "long drive. Towns should ban petrol leaf blowers. Rakes do the same job in silence."
+)
+_PEERS = (
+    "Towns should ban petrol leaf blowers. Their whine wakes people who work night shifts.",
+    "In my view towns should ban petrol leaf blowers, because they blow pollen into the air.",
+)
+_ELSEWHERE = (
+    "School canteens should serve less meat. Children eat enough of it at home.",
+    "Libraries should open on Sundays. Working parents have no other free day.",
+)
+
+
+def _lead_only(**options) -> dc.DiscourseExtractor:
+    """An extractor whose ranker only knows the opening unit, worth exactly 1.0: whatever the
+    peers add decides against it, and nothing else does."""
+    weights = [1.0 if f == "lead" else 0.0 for f in dc.CENTRAL_FEATURES]
+    ranker = LinearRanker(dc.CENTRAL_FEATURES, weights)
+    return dc.DiscourseExtractor(HashingEmbedder(), central_model=ranker, lead_prior=0.0, **options)
+
+
+def _main(ext: dc.DiscourseExtractor, doc: Document) -> str:
+    found = ext.extract(doc)
+    return {c.id: c.text for c in found.claims}[found.main_claim]
+
+
+def test_peer_bonus_counts_only_closeness_above_the_floor() -> None:
+    vecs = np.eye(3)
+    peers = np.array([[1.0, 0.0, 0.0], [0.0, 0.6, 0.8]])
+    bonus = dc.peer_bonus(vecs, peers, weight=2.0)
+    # unit 0 equals a peer; unit 1 is 0.6 close to one (just above the 0.5 floor); unit 2 is
+    # 0.8 close, but only 0.8 - 0.5 counts
+    assert bonus == pytest.approx([2.0 * 0.5, 2.0 * 0.1, 2.0 * 0.3])
+    assert not dc.peer_bonus(vecs, None).any()
+    assert not dc.peer_bonus(vecs, np.zeros((0, 3))).any()
+
+
+def test_documents_read_together_lean_toward_the_main_claim_their_peers_share() -> None:
+    doc = Document.create(_LEAVES, source="leaves.txt")
+    peers = [Document.create(t, source=f"peer{i}.txt") for i, t in enumerate(_PEERS)]
+    ext = _lead_only()
+    alone = _main(ext, doc)
+    assert alone.startswith("Petrol leaf blowers run on")  # the opening unit, as the ranker says
+
+    ext.prepare([doc, *peers])
+    assert _main(ext, doc) == "Towns should ban petrol leaf blowers."
+    # the peers' own main claims stay where they were: each is the other's closest match
+    assert _main(ext, peers[0]) == "Towns should ban petrol leaf blowers."
+
+    ext.prepare([])  # forgotten: the next document is read alone again
+    assert _main(ext, doc) == alone
+
+
+def test_peers_on_other_questions_or_switched_off_change_nothing() -> None:
+    doc = Document.create(_LEAVES, source="leaves.txt")
+    alone = _main(_lead_only(), doc)
+    others = [Document.create(t, source=f"o{i}.txt") for i, t in enumerate(_ELSEWHERE)]
+    ext = _lead_only()
+    ext.prepare([doc, *others])
+    assert _main(ext, doc) == alone  # nothing in them comes near the floor
+
+    off = _lead_only(peer_weight=0.0)
+    off.prepare([doc, *(Document.create(t, source=f"p{i}.txt") for i, t in enumerate(_PEERS))])
+    assert _main(off, doc) == alone
+
+    one = _lead_only()
+    one.prepare([doc])  # a build of one document has no peers
+    assert _main(one, doc) == alone
+
+
+def test_pipeline_option_reads_each_document_alone() -> None:
+    from argmap.pipeline import Pipeline
+
+    assert Pipeline.default(embedder=HashingEmbedder()).extractor.peer_weight == dc.PEER_WEIGHT
+    alone = Pipeline.default(embedder=HashingEmbedder(), peer_weight=0.0)
+    assert alone.extractor.peer_weight == 0.0

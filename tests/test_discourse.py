@@ -210,7 +210,7 @@ def test_discourse_a_short_text_reports_views_to_answer_them() -> None:
 def test_discourse_concessions_and_named_objections(text: str, objection: bool) -> None:
     from argmap.stages.discourse import _is_objection
 
-    assert _is_objection(text, 0) is objection
+    assert _is_objection(text) is objection
 
 
 def test_discourse_each_relation_names_its_rule_and_that_rule_s_measured_precision() -> None:

@@ -113,3 +113,38 @@ def test_pipeline_seeds_magazine_licence_points_support_open_in_name_only(seeds_
         assert c.stance == "pro"
     # the sentence after a run of related-story links is the article's, and is in the map
     assert find("level of control")
+
+
+def test_pipeline_prepares_the_extractor_with_every_document_then_forgets_them() -> None:
+    from argmap.embed import HashingEmbedder
+    from argmap.errors import ArgmapError
+    from argmap.model import Document
+    from argmap.pipeline import Pipeline
+    from argmap.stages.discourse import DiscourseExtractor
+
+    calls: list[tuple[str, list[str]]] = []
+
+    class Recording(DiscourseExtractor):
+        def prepare(self, documents):
+            calls.append(("prepare", [d.source for d in documents]))
+            super().prepare(documents)
+
+        def extract(self, document):
+            calls.append(("extract", [document.source]))
+            if document.source == "bad.txt":
+                raise ArgmapError("bad.txt: cannot be read")
+            return super().extract(document)
+
+    emb = HashingEmbedder()
+    docs = [
+        Document.create("Towns should ban leaf blowers. They are loud.", source="a.txt"),
+        Document.create("Leaf blowers are loud.", source="bad.txt"),
+        Document.create("Towns should not ban leaf blowers. Rakes are slow.", source="c.txt"),
+    ]
+    pipe = Pipeline.default(embedder=emb, extractor=Recording(emb), crossdoc=None)
+    amap = pipe.run(docs)
+    assert calls[0] == ("prepare", ["a.txt", "bad.txt", "c.txt"])  # before any extraction
+    assert [c for c, _ in calls[1:4]] == ["extract"] * 3
+    assert calls[-1] == ("prepare", [])  # forgotten at the end, though one document failed
+    assert [p["source"] for p in amap.metadata["problems"]] == ["bad.txt"]
+    assert len(amap.documents) == 2

@@ -22,9 +22,10 @@ def register_relater(name: str, factory: Callable[..., Any]) -> None:
 def _discourse_extractor(**kw: Any) -> Any:
     from .discourse import DiscourseExtractor
 
-    if "central_model" in kw:  # a weights file, or None for the hand-set rules
-        return DiscourseExtractor(embedder=kw.get("embedder"), central_model=kw["central_model"])
-    return DiscourseExtractor(embedder=kw.get("embedder"))
+    options = {k: kw[k] for k in ("central_model", "peer_weight") if k in kw}
+    # central_model: a weights file, or None for the hand-set rules; peer_weight: 0 reads each
+    # document alone
+    return DiscourseExtractor(embedder=kw.get("embedder"), **options)
 
 
 def _discourse_relater(**kw: Any) -> Any:
