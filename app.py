@@ -140,6 +140,7 @@ def build_from_uploads(files: list[Any]) -> None:
     def progress(stage: str, done: int, total: int, source: str) -> None:
         share = 0.3 + 0.6 * (done / total if total else 1.0)
         words = {
+            "prepare": "Reading the documents together",
             "analyse": f"Finding claims in {source}",
             "dedup": "Merging near-duplicates",
             "link": "Linking claims across documents",

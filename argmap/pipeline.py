@@ -96,9 +96,11 @@ class Pipeline:
         rels: list[Relation] = []
         failed: list[Problem] = list(problems)
         corpus_aware = isinstance(self.extractor, CorpusAware)
-        if corpus_aware:
-            self.extractor.prepare(docs)  # type: ignore[attr-defined]
         try:
+            if corpus_aware:
+                if progress:
+                    progress("prepare", 0, len(docs), "")
+                self.extractor.prepare(docs)  # type: ignore[attr-defined]
             for i, doc in enumerate(docs):
                 if progress:
                     progress("analyse", i, len(docs), doc.source)

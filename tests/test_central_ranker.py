@@ -269,8 +269,6 @@ def test_documents_read_together_lean_toward_the_main_claim_their_peers_share() 
 
     ext.prepare([doc, *peers])
     assert _main(ext, doc) == "Towns should ban petrol leaf blowers."
-    # the peers' own main claims stay where they were: each is the other's closest match
-    assert _main(ext, peers[0]) == "Towns should ban petrol leaf blowers."
 
     ext.prepare([])  # forgotten: the next document is read alone again
     assert _main(ext, doc) == alone
@@ -296,6 +294,25 @@ def test_peers_on_other_questions_or_switched_off_change_nothing() -> None:
 def test_pipeline_option_reads_each_document_alone() -> None:
     from argmap.pipeline import Pipeline
 
-    assert Pipeline.default(embedder=HashingEmbedder()).extractor.peer_weight == dc.PEER_WEIGHT
-    alone = Pipeline.default(embedder=HashingEmbedder(), peer_weight=0.0)
-    assert alone.extractor.peer_weight == 0.0
+    docs = [Document.create(t, source=f"p{i}.txt") for i, t in enumerate((_LEAVES, *_PEERS))]
+    together = Pipeline.default(embedder=HashingEmbedder()).extractor
+    together.prepare(docs)
+    assert together.peers_of(docs[0].id).shape[0] == 2
+    alone = Pipeline.default(embedder=HashingEmbedder(), peer_weight=0.0).extractor
+    alone.prepare(docs)
+    assert alone.peers_of(docs[0].id) is None
+
+
+def test_an_embedder_that_fails_leaves_each_document_read_alone() -> None:
+    calls = []
+
+    class Broken(HashingEmbedder):
+        def encode(self, texts):
+            calls.append(len(texts))
+            raise ArgmapError("model folder missing")
+
+    ext = dc.DiscourseExtractor(Broken())
+    docs = [Document.create(t, source=f"p{i}.txt") for i, t in enumerate((_LEAVES, *_PEERS))]
+    ext.prepare(docs)
+    assert ext.peers_of(docs[0].id) is None
+    assert len(calls) == 1  # gives up at the first failure instead of failing once per document

@@ -97,7 +97,9 @@ class _Progress:
     def __call__(self, phase: str, i: int, n: int, item: str) -> None:
         if self.quiet:
             return
-        if phase == "analyse":
+        if phase == "prepare":
+            print("reading the documents together...", file=sys.stderr)
+        elif phase == "analyse":
             if self.bar is None:
                 from tqdm import tqdm
 

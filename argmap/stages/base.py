@@ -35,7 +35,7 @@ class ClaimExtractor(Protocol):
 class CorpusAware(Protocol):
     """An extractor that reads the documents of a build together before extracting from each
     (the discourse extractor weighs a short text's main claim against the others'). Optional:
-    the pipeline calls ``prepare`` when a stage has it, and ``prepare([])`` when the build ends.
+    the pipeline calls ``prepare`` when a stage has it, and ``prepare(())`` when the build ends.
     """
 
     def prepare(self, documents: Sequence[Document]) -> None: ...
