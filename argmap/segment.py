@@ -67,10 +67,11 @@ INFIX_RULES: dict[str, str] = {
     "reason": r"(?:,\s*|(?<!\bhave)(?<!\bhas)(?<!\bhad)(?<!\bever)(?<!\bbeen)(?<!\blong)"
     r"(?<!\bjust)\s+)(?=(?:because|since(?!\s+(?:then|when|become|been)\b)|given that|"
     r"as long as|in order to)\b)",
-    # "X as it Y"
+    # "X as it Y" -- but not the comparison "X, as we do," (a subject and an auxiliary alone)
     "as": r"(?<!\bsuch)(?<!\bas well)(?<!\bjust)(?<!\bso)(?<!\bsame)(?:,\s*|\s+)(?=as\s+"
     + _SUBJECT
-    + r")",
+    + r")(?!as\s+\w+\s+(?:do|does|did|is|are|was|were|have|has|had|can|could|will|would|"
+    r"should|must)\b(?:\s+(?:not|too|now|today|already))?\s*[^\w\s])",
     # contrast and conclusion after a comma: "X, but Y", "X, so Y"
     "comma_connective": r"(?:,|\s+-|\s+—)\s*(?=(?:but|yet|so|therefore|thus|hence|whereas|"
     r"although|though|even though|which is why|which means|and therefore|and so|and thus|"

@@ -321,3 +321,15 @@ def test_discourse_never_central_skips_granted_points_and_answers_to_objections(
         "But they replace short flights.": True,  # the answer to that view, a rebuttal
         "Travellers arrive rested.": False,
     }
+
+
+def test_discourse_the_question_a_document_opens_with_supports_nothing() -> None:
+    rels = relations_by_text(
+        "Should towns ban petrol leaf blowers?\n"
+        "Towns should ban them. The engines pollute more than cars. Who wants that noise at "
+        "dawn? Rakes work just as well."
+    )
+    assert "Should towns ban petrol leaf blowers?" not in rels  # the issue, not a reason
+    assert rels["The engines pollute more than cars."] == ("Towns should ban them.", "supports")
+    # a question further on is rhetorical: it argues like a statement
+    assert rels["Who wants that noise at dawn?"][1] == "supports"

@@ -39,3 +39,13 @@ def test_segment_keeps_temporal_since_and_short_pieces():
 def test_segment_line_breaks_end_sentences():
     text = "First point without a stop\nSecond point here."
     assert spans(text) == ["First point without a stop", "Second point here."]
+
+
+def test_segment_a_comparison_with_as_is_no_reason():
+    # "as we do": a subject and an auxiliary alone compare; "as it encourages ..." gives a reason
+    compared = "Many labs see the value of an open platform as we do, the company said on Monday."
+    assert len(spans(compared)) == 1
+    assert spans("Deposits are a benefit as they encourage people to return bottles.") == [
+        "Deposits are a benefit",
+        "as they encourage people to return bottles.",
+    ]
