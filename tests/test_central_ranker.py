@@ -252,12 +252,15 @@ def _main(ext: dc.DiscourseExtractor, doc: Document) -> str:
 def test_peer_bonus_counts_only_closeness_above_the_floor() -> None:
     vecs = np.eye(3)
     peers = np.array([[1.0, 0.0, 0.0], [0.0, 0.6, 0.8]])
-    bonus = dc.peer_bonus(vecs, peers, weight=2.0)
+    bonus = dc.peer_bonus(vecs, dc.Peers(peers), weight=2.0)
     # unit 0 equals a peer; unit 1 is 0.6 close to one (just above the 0.5 floor); unit 2 is
     # 0.8 close, but only 0.8 - 0.5 counts
     assert bonus == pytest.approx([2.0 * 0.5, 2.0 * 0.1, 2.0 * 0.3])
     assert not dc.peer_bonus(vecs, None).any()
-    assert not dc.peer_bonus(vecs, np.zeros((0, 3))).any()
+    assert not dc.peer_bonus(vecs, dc.Peers(np.zeros((0, 3)))).any()
+    # a document is not its own peer: its row is passed over, not copied out
+    assert dc.peer_bonus(vecs, dc.Peers(peers, own=0), weight=2.0) == pytest.approx([0, 0.2, 0.6])
+    assert not dc.peer_bonus(vecs, dc.Peers(peers[:1], own=0)).any()
 
 
 def test_documents_read_together_lean_toward_the_main_claim_their_peers_share() -> None:
@@ -297,7 +300,8 @@ def test_pipeline_option_reads_each_document_alone() -> None:
     docs = [Document.create(t, source=f"p{i}.txt") for i, t in enumerate((_LEAVES, *_PEERS))]
     together = Pipeline.default(embedder=HashingEmbedder()).extractor
     together.prepare(docs)
-    assert together.peers_of(docs[0].id).shape[0] == 2
+    peers = together.peers_of(docs[0].id)
+    assert peers.vecs.shape[0] == 3 and peers.own == 0
     alone = Pipeline.default(embedder=HashingEmbedder(), peer_weight=0.0).extractor
     alone.prepare(docs)
     assert alone.peers_of(docs[0].id) is None

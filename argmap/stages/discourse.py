@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -434,14 +435,25 @@ def never_central(units: list[_U], k: int) -> bool:
     )
 
 
-def peer_bonus(
-    vecs: np.ndarray, peers: np.ndarray | None, weight: float = PEER_WEIGHT
-) -> np.ndarray:
+class Peers(NamedTuple):
+    """The provisional main claims of a build's documents (unit-length rows), and the row of
+    the document being read, which is not its own peer. The matrix is shared by every document
+    of the build, never copied per document."""
+
+    vecs: np.ndarray
+    own: int | None = None
+
+
+def peer_bonus(vecs: np.ndarray, peers: Peers | None, weight: float = PEER_WEIGHT) -> np.ndarray:
     """Each unit's bonus for saying what another document's main claim says (``PEER_WEIGHT``).
-    ``vecs`` and ``peers`` hold unit-length rows."""
-    if peers is None or len(peers) == 0 or len(vecs) == 0:
+    ``vecs`` holds unit-length rows."""
+    others = 0 if peers is None else len(peers.vecs) - (peers.own is not None)
+    if peers is None or others < 1 or len(vecs) == 0:
         return np.zeros(len(vecs))
-    closest = (vecs @ peers.T).max(axis=1)
+    sims = vecs.astype(peers.vecs.dtype, copy=False) @ peers.vecs.T
+    if peers.own is not None:
+        sims[:, peers.own] = -1.0
+    closest = sims.max(axis=1)
     return np.asarray(weight * np.maximum(0.0, closest - PEER_FLOOR), dtype=np.float64)
 
 
@@ -549,17 +561,16 @@ class DiscourseExtractor:
         )
         self.lead_prior = lead_prior
         self.peer_weight = peer_weight
-        self._peer_ids: list[str] = []
-        self._peer_vecs = np.zeros((0, 0))
+        self._peer_row: dict[str, int] = {}
+        self._peer_vecs = np.zeros((0, 0), dtype=np.float32)
 
     def prepare(self, documents: Sequence[Document]) -> None:
         """Read the documents of a build together: note each one's provisional main claim (as
         it would be chosen reading that document alone), so that ``extract`` can weigh a short
         text's candidates against the others' (see ``PEER_WEIGHT``). Called with no documents,
         it forgets them. One extractor serves one build at a time."""
-        ids: list[str] = []
-        rows: list[np.ndarray] = []
-        self._peer_ids, self._peer_vecs = ids, np.zeros((0, 0))
+        rows: dict[str, np.ndarray] = {}
+        self._peer_row, self._peer_vecs = {}, np.zeros((0, 0), dtype=np.float32)
         if self.embedder is None or self.peer_weight == 0 or len(documents) < 2:
             return
         for doc in documents:
@@ -574,15 +585,17 @@ class DiscourseExtractor:
             except ArgmapError:
                 return  # the embedder fails for every document: read each alone
             assert vecs is not None
-            ids.append(doc.id)
-            rows.append(vecs[self.choose_central(units, vecs=vecs)])
+            rows[doc.id] = vecs[self.choose_central(units, vecs=vecs)]
         if rows:
-            self._peer_ids, self._peer_vecs = ids, np.vstack(rows)
+            self._peer_row = {doc_id: i for i, doc_id in enumerate(rows)}
+            self._peer_vecs = np.vstack(list(rows.values())).astype(np.float32)
 
-    def peers_of(self, document_id: str) -> np.ndarray | None:
-        """The other prepared documents' provisional main claims, one unit-length row each."""
-        keep = [i for i, doc_id in enumerate(self._peer_ids) if doc_id != document_id]
-        return self._peer_vecs[keep] if keep else None
+    def peers_of(self, document_id: str) -> Peers | None:
+        """The prepared documents' provisional main claims, as peers of this document."""
+        own = self._peer_row.get(document_id)
+        if len(self._peer_vecs) - (own is not None) < 1:
+            return None
+        return Peers(self._peer_vecs, own)
 
     def extract(self, document: Document) -> Extraction:
         units = analyse_units(document)
@@ -617,10 +630,10 @@ class DiscourseExtractor:
     def choose_central(
         self,
         units: list[_U],
-        peers: np.ndarray | None = None,
+        peers: Peers | None = None,
         vecs: np.ndarray | None = None,
     ) -> int:
-        """The main claim; ``peers``: other documents' main claims, as unit-length rows."""
+        """The main claim; ``peers``: the build's documents' provisional main claims."""
         if vecs is None and (peers is not None or len(units) >= 3):
             vecs = self._vectors(units)
         sims = self._centroid_sims(units, vecs)
