@@ -192,6 +192,8 @@ def test_discourse_a_short_text_reports_views_to_answer_them() -> None:
         ("Some travellers object that the bunks are cramped.", True),
         ("High-speed rail is often presented as the answer to short flights.", True),
         ("The only drawback is that the journey takes all night.", True),
+        ("Some feel it is too small a change to matter.", True),
+        ("Many people feel that sleepers are a luxury.", True),
         # an answer, not a concession: "despite this", "that being said" -- unless what follows
         # the connective is someone else's view
         ("But critics argue that sleepers are a luxury.", True),
@@ -205,6 +207,7 @@ def test_discourse_a_short_text_reports_views_to_answer_them() -> None:
         ("Exams have to be fair to everyone.", False),
         ("Students are supposed to attend every lecture.", False),
         ("There is no cause for concern.", False),
+        ("Some feel better after a night on the train.", False),
     ],
 )  # fmt: skip
 def test_discourse_concessions_and_named_objections(text: str, objection: bool) -> None:

@@ -280,6 +280,11 @@ OBJECTION_VERB = _contains(
     "suggests",
     "assert",
     "asserts",
+    "feel that",  # "some feel that X", "many people feel it is X": a view held, not a mood
+    "feels that",
+    "felt that",
+    "feel it is",
+    "feel it's",
     "fear",
     "fears",
     "worry",
