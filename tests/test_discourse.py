@@ -187,6 +187,7 @@ def test_discourse_a_short_text_reports_views_to_answer_them() -> None:
         ("Night trains are noisy, true.", True),
         ("Tickets cost more than flights, and nobody denies that.", True),
         ("To be fair, the carriages are old.", True),
+        ("I have to admit though, that the bunks are narrow.", True),
         # a view named as an objection, or a belief the author goes on to test
         ("The usual objection is that nobody wants to sleep on a train.", True),
         ("Some travellers object that the bunks are cramped.", True),
@@ -336,3 +337,25 @@ def test_discourse_the_question_a_document_opens_with_supports_nothing() -> None
     assert rels["The engines pollute more than cars."] == ("Towns should ban them.", "supports")
     # a question further on is rhetorical: it argues like a statement
     assert rels["Who wants that noise at dawn?"][1] == "supports"
+
+
+def test_discourse_an_objection_keeps_its_reason_and_its_second_point() -> None:
+    text = (
+        "Towns should ban petrol leaf blowers. Some may say that blowers are needed because "
+        "parks are too big to rake, but electric models clear them just as fast. Others argue "
+        "that the ban is unfair and it will cost gardeners their work. Rakes are quiet."
+    )
+    role = roles_of(text)
+    rels = relations_by_text(text)
+    main = "Towns should ban petrol leaf blowers."
+    objection = "Some may say that blowers are needed"
+    reason = "because parks are too big to rake,"
+    assert role[objection] == ("objection", "con")
+    assert role[reason] == ("objection", "con")  # the objector's reason, not the author's answer
+    assert rels[reason] == (objection, "supports")
+    # the answer still answers the objection, not its reason
+    assert rels["but electric models clear them just as fast."] == (objection, "attacks")
+    second = "and it will cost gardeners their work."
+    assert role[second] == ("objection", "con")
+    assert rels[second] == (main, "attacks")  # objects to what the clause before objects to
+    assert rels["Others argue that the ban is unfair"] == (main, "attacks")

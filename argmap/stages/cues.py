@@ -232,7 +232,8 @@ CONCEDED = re.compile(
     r"i concede|i(?:'|’)ll concede|i(?:'|’)ll give (?:you|them|him|her|it) that|"
     r"no argument there|nobody denies|no one denies|nobody sensible denies|nobody would deny|"
     r"no one would deny|fair enough|there(?:'|’)s no denying|it(?:'|’)s true that|"
-    r"that(?:'|’)s true|this is true|(?:have|has|must|got) to admit(?= that|,|\W*$))\b"
+    r"that(?:'|’)s true|this is true|(?:have|has|must|got) to admit(?:\s+(?:though|however|too))?"
+    r"(?= that|,|\W*$))\b"
     # "to be fair" and "on the negative side" as asides, not "exams have to be fair to all"
     r"|(?:^|[,;]\s*)\W*(?:to be fair|on the negative(?: side)?)\s*,"
     r"|,\s*(?:true|granted|admittedly|sure|this is (?:\w+ )?true)\W*$",

@@ -485,6 +485,15 @@ def rank_central(
 _BUT_ALSO = re.compile(r"^\W*but\W+(?:\w+\W+)?also\b", re.I)
 
 
+def _continues(prev: _U, x: _U) -> bool:
+    """``x`` goes on with the sentence ``prev`` began, joined by "and" or giving its reason
+    ("some say X because Y"): said by the same voice. After an objection, 9 of 10 such clauses
+    in the two annotated sets are the objector's."""
+    return x.unit.sentence == prev.unit.sentence and bool(
+        re.match(r"\W*and\b", x.text, re.I) or cues.REASON_LEAD.search(x.text)
+    )
+
+
 def _answers(text: str) -> bool:
     """A unit opened by "but", "however" ... answers the one before it -- except "but also",
     "not only X, but they also Y", which adds to it."""
@@ -527,6 +536,8 @@ def assign_roles(units: list[_U], central: int, after_objection: bool = True) ->
                 prev.role = "objection"
             if prev.role == "objection":
                 x.role = "rebuttal"
+        elif prev.role == "objection" and _continues(prev, x):
+            x.role = "objection"  # "one could argue that X and Y": Y is part of what is argued
         elif prev.role == "objection" and after_objection:
             x.role = "rebuttal"
 
@@ -687,10 +698,10 @@ RULE_PRECISION = {
     # documents) stay at 0.5.
     "objection": 0.58,
     "objection-continued": 0.5,
-    "co-premise": 0.31,
-    "rebuttal": 0.54,
+    "co-premise": 0.3,
+    "rebuttal": 0.56,
     "list-section": 0.5,
-    "reason-after": 0.45,
+    "reason-after": 0.48,
     "reason-before": 0.58,
     "conclusion-premise": 0.87,
     "conclusion": 0.44,
@@ -739,6 +750,15 @@ class DiscourseRelations:
             same_sent_prev = i > 0 and sent[i - 1] == sent[i]
             same_sent_next = i + 1 < len(claims) and sent[i + 1] == sent[i]
             if role == "objection":
+                # "some say X because Y, and Z, but ...": the objector's reason and second
+                # point; the answer that follows still answers X
+                if last_obj == i - 1 and same_sent_prev and cues.REASON_LEAD.search(t):
+                    rels[i] = (i - 1, "supports", "reason-after")
+                    continue
+                if last_obj == i - 1 and same_sent_prev and re.match(r"\W*and\b", t, re.I):
+                    j, kind, _ = rels[i - 1]
+                    rels[i] = (j, kind, "co-premise")
+                    continue
                 # an objection continued by "and ..." backs the objection before it
                 if last_obj is not None and last_obj == i - 1 and cues.ADDITION_LEAD.search(t):
                     rels[i] = (i - 1, "supports", "objection-continued")
