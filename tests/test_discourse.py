@@ -209,6 +209,10 @@ def test_discourse_a_short_text_reports_views_to_answer_them() -> None:
         ("Students are supposed to attend every lecture.", False),
         ("There is no cause for concern.", False),
         ("Some feel better after a night on the train.", False),
+        # the author deplores a view, or says what the author thinks of "them"
+        ("Too many people believe that trains are always late.", False),
+        ("For this reason I think they deserve public money.", False),
+        ("They also argue that sleepers are a luxury.", True),
     ],
 )  # fmt: skip
 def test_discourse_concessions_and_named_objections(text: str, objection: bool) -> None:

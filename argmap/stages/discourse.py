@@ -100,11 +100,18 @@ def _is_objection(text: str) -> bool:
             return bool(cues.OBJECTION_VERB.search(t))
         return True
     head = " ".join(t.split()[:8])
-    return bool(
-        cues.OTHERS_SUBJECT.search(head)
-        and cues.OBJECTION_VERB.search(head)
-        and not cues.FIRST_PERSON.search(head.split()[0] if head else "")
-    )
+    verb = cues.OBJECTION_VERB.search(head)
+    if verb is None or not cues.OTHERS_SUBJECT.search(head):
+        return False
+    if cues.FIRST_PERSON.search(head.split()[0]) or _TOO_MANY.search(head):
+        return False
+    # "for this reason I think they ...": the author's own view, whoever "they" are
+    return not _SPOKEN_BY_AUTHOR.search(head[: verb.start()])
+
+
+# "too many people believe X": the author deplores X rather than grants it
+_TOO_MANY = re.compile(r"\b(?:too many|too few|far too many)\b", re.I)
+_SPOKEN_BY_AUTHOR = re.compile(r"\b(?:i|we)\s+(?:\w+\s+)?$", re.I)
 
 
 def analyse_units(doc: Document) -> list[_U]:
