@@ -320,3 +320,15 @@ def test_an_embedder_that_fails_leaves_each_document_read_alone() -> None:
     ext.prepare(docs)
     assert ext.peers_of(docs[0].id) is None
     assert len(calls) == 1  # gives up at the first failure instead of failing once per document
+
+
+def test_the_author_s_own_story_is_evidence_not_the_main_claim() -> None:
+    text = (
+        "I grew up in a town with a deposit on bottles. Every state should adopt one. "
+        "Kids collected every can on the verge. Return rates double wherever deposits are tried."
+    )
+    assert main_claim(text) == "Every state should adopt one."
+    told = ("I live in Leeds.", "When I was a child, we walked to school.", "My son cycles.")
+    assert all(dc.cues.ANECDOTE.search(t) for t in told)
+    views = ("I think deposits work.", "In my experience, buying them is the smarter choice.")
+    assert not any(dc.cues.ANECDOTE.search(t) for t in views)

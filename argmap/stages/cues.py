@@ -371,6 +371,13 @@ OPINION = _contains(
     "is essential",
     "is necessary",
 )
+# the author telling what happened to them or theirs: evidence for a position, not the position
+ANECDOTE = re.compile(
+    r"^\W*(?:(?:when|as) i (?:was|were)\b|i (?:live|lived|grew up|remember|recall|once|used to|"
+    r"have seen|saw|regularly|have worked|have lived)\b|my (?:son|daughter|mother|father|dad|"
+    r"mum|mom|wife|husband|friend|sister|brother|neighbou?r|grandmother|grandfather)\b)",
+    re.I,
+)
 NEGATION = _contains(
     "not",
     "no",
