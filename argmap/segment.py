@@ -71,7 +71,7 @@ INFIX_RULES: dict[str, str] = {
     "as": r"(?<!\bsuch)(?<!\bas well)(?<!\bjust)(?<!\bso)(?<!\bsame)(?:,\s*|\s+)(?=as\s+"
     + _SUBJECT
     + r")(?!as\s+\w+\s+(?:do|does|did|is|are|was|were|have|has|had|can|could|will|would|"
-    r"should|must)\b(?:\s+(?:not|too|now|today|already))?\s*[^\w\s])",
+    r"should|must)(?:n['’]t)?\b(?:\s+(?:not|too|now|today|already))?\s*[^\w\s])",
     # contrast and conclusion after a comma: "X, but Y", "X, so Y"
     "comma_connective": r"(?:,|\s+-|\s+—)\s*(?=(?:but|yet|so|therefore|thus|hence|whereas|"
     r"although|though|even though|which is why|which means|and therefore|and so|and thus|"

@@ -328,7 +328,21 @@ def test_the_author_s_own_story_is_evidence_not_the_main_claim() -> None:
         "Kids collected every can on the verge. Return rates double wherever deposits are tried."
     )
     assert main_claim(text) == "Every state should adopt one."
-    told = ("I live in Leeds.", "When I was a child, we walked to school.", "My son cycles.")
+    told = ("I live in Leeds.", "When I was a child, we walked to school.", "My son was ill.")
     assert all(dc.cues.ANECDOTE.search(t) for t in told)
-    views = ("I think deposits work.", "In my experience, buying them is the smarter choice.")
+    views = (
+        "I think deposits work.",
+        "In my experience, buying them is the smarter choice.",
+        "My daughter deserves a school that teaches music.",
+        "I have seen enough to know the ban works.",
+        "As I was saying, the ban is right.",
+    )
     assert not any(dc.cues.ANECDOTE.search(t) for t in views)
+
+
+def test_the_objector_s_reason_is_not_the_main_claim() -> None:
+    text = (
+        "Some people say leaf blowers should be banned because they are too loud for everyone. "
+        "Blowers save park staff hours of work. Quiet electric models exist."
+    )
+    assert main_claim(text) != "because they are too loud for everyone."

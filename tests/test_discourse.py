@@ -213,6 +213,9 @@ def test_discourse_a_short_text_reports_views_to_answer_them() -> None:
         ("Too many people believe that trains are always late.", False),
         ("For this reason I think they deserve public money.", False),
         ("They also argue that sleepers are a luxury.", True),
+        ("Here, critics say that too many trains run late.", True),
+        ("In my town, many people I know believe that sleepers are a luxury.", True),
+        ("The new timetable makes many people feel that trains are reliable.", False),
     ],
 )  # fmt: skip
 def test_discourse_concessions_and_named_objections(text: str, objection: bool) -> None:
@@ -363,3 +366,47 @@ def test_discourse_an_objection_keeps_its_reason_and_its_second_point() -> None:
     assert role[second] == ("objection", "con")
     assert rels[second] == (main, "attacks")  # objects to what the clause before objects to
     assert rels["Others argue that the ban is unfair"] == (main, "attacks")
+
+
+def test_discourse_a_chain_of_clauses_stays_the_objector_s_and_the_answer_answers_its_head() -> (
+    None
+):
+    text = (
+        "Towns should ban petrol leaf blowers. Some say the ban is unfair because it costs "
+        "jobs, and it will hurt gardeners, but electric models are cheap."
+    )
+    role = roles_of(text)
+    rules = rules_by_text(text)
+    head = "Some say the ban is unfair"
+    for clause in ("because it costs jobs,", "and it will hurt gardeners,"):
+        assert role[clause] == ("objection", "con")
+    assert rules["because it costs jobs,"] == (head, "reason-after")
+    assert rules["and it will hurt gardeners,"] == (head, "co-premise")  # shares its target
+    assert rules["but electric models are cheap."] == (head, "rebuttal")
+    # the author's own voice after an objection is an answer, not more of the objection
+    own = roles_of(
+        "Towns should ban leaf blowers. Critics argue that the ban is unfair, and I think that "
+        "is nonsense."
+    )
+    assert own["and I think that is nonsense."] == ("rebuttal", "pro")
+
+
+def test_discourse_nothing_leans_on_the_question_a_document_opens_with() -> None:
+    rules = rules_by_text(
+        "Should towns ban petrol leaf blowers? For example, the parks are noisy at dawn. "
+        "Rakes work just as well and cost less. Towns should ban petrol leaf blowers."
+    )
+    question = "Should towns ban petrol leaf blowers?"
+    assert question not in rules
+    assert all(target != question for target, _ in rules.values())
+
+
+def rules_by_text(text: str) -> dict[str, tuple[str, str]]:
+    """Each claim's text -> (its target's text, the rule that made the edge)."""
+    from argmap.stages.discourse import DiscourseRelations
+
+    doc = Document.create(text, source="t.txt")
+    ext = DiscourseExtractor(embedder=HashingEmbedder()).extract(doc)
+    rels = DiscourseRelations(embedder=HashingEmbedder()).relate(doc, ext)
+    by_id = {c.id: c.text for c in ext.claims}
+    return {by_id[r.source]: (by_id[r.target], r.rule or "") for r in rels}

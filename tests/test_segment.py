@@ -45,6 +45,7 @@ def test_segment_a_comparison_with_as_is_no_reason():
     # "as we do": a subject and an auxiliary alone compare; "as it encourages ..." gives a reason
     compared = "Many labs see the value of an open platform as we do, the company said on Monday."
     assert len(spans(compared)) == 1
+    assert len(spans("Few labs see the value of an open platform as we don't, she said.")) == 1
     assert spans("Deposits are a benefit as they encourage people to return bottles.") == [
         "Deposits are a benefit",
         "as they encourage people to return bottles.",

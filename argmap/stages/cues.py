@@ -373,9 +373,10 @@ OPINION = _contains(
 )
 # the author telling what happened to them or theirs: evidence for a position, not the position
 ANECDOTE = re.compile(
-    r"^\W*(?:(?:when|as) i (?:was|were)\b|i (?:live|lived|grew up|remember|recall|once|used to|"
-    r"have seen|saw|regularly|have worked|have lived)\b|my (?:son|daughter|mother|father|dad|"
-    r"mum|mom|wife|husband|friend|sister|brother|neighbou?r|grandmother|grandfather)\b)",
+    r"^\W*(?:when i (?:was|were)\b|i (?:live|lived|grew up|remember|recall|once|used to|"
+    r"have seen(?! enough)|saw|regularly|have worked|have lived)\b|my (?:son|daughter|mother|"
+    r"father|dad|mum|mom|wife|husband|friend|sister|brother|neighbou?r|grandmother|grandfather)"
+    r"\s+(?:was|were|had|went|got|used to|once|grew up|lived|worked)\b)",
     re.I,
 )
 NEGATION = _contains(

@@ -103,15 +103,25 @@ def _is_objection(text: str) -> bool:
     verb = cues.OBJECTION_VERB.search(head)
     if verb is None or not cues.OTHERS_SUBJECT.search(head):
         return False
-    if cues.FIRST_PERSON.search(head.split()[0]) or _TOO_MANY.search(head):
+    before = head[: verb.start()]
+    if cues.FIRST_PERSON.search(head.split()[0]) or _TOO_MANY.search(before):
         return False
-    # "for this reason I think they ...": the author's own view, whoever "they" are
-    return not _SPOKEN_BY_AUTHOR.search(head[: verb.start()])
+    if _CAUSED.search(head):
+        return False  # "the scheme makes many people feel that ...": a claim about the scheme
+    # "for this reason I think they ...": the author's own view, whoever "they" are -- but not
+    # "many people I know believe", where "I" sits in a relative clause
+    said = _SPOKEN_BY_AUTHOR.search(before)
+    return not (said and not cues.OTHERS_SUBJECT.search(before[: said.start()]))
 
 
 # "too many people believe X": the author deplores X rather than grants it
 _TOO_MANY = re.compile(r"\b(?:too many|too few|far too many)\b", re.I)
 _SPOKEN_BY_AUTHOR = re.compile(r"\b(?:i|we)\s+(?:\w+\s+)?$", re.I)
+_CAUSED = re.compile(
+    r"\b(?:make|makes|made|making|let|lets|help|helps|helped)\s+(?:\w+\s+){0,2}"
+    r"(?:feel|think|believe)\b",
+    re.I,
+)
 
 
 def analyse_units(doc: Document) -> list[_U]:
@@ -297,8 +307,8 @@ def lead_unit(units: list[_U]) -> int:
     """Where the author's own position can first be stated.
 
     Authors open with their position more than anywhere else, but not when the opening is a
-    question they go on to answer, a concession ("while X,", "X, but Y"), or a view they
-    attribute to others, quoted or reported: then the position comes right after it.
+    question they go on to answer, a concession ("while X,", "X, but Y"), a view they attribute
+    to others, quoted or reported, or their own story: then the position comes right after it.
     """
     for i, x in enumerate(units[:4]):
         nxt = units[i + 1] if i + 1 < len(units) else None
@@ -312,6 +322,7 @@ def lead_unit(units: list[_U]) -> int:
             or _is_objection(x.text)
             or _is_quoted(x.text)
             or cues.is_reported(x.text)
+            or cues.ANECDOTE.search(x.text)
             or conceded
             or x.heading
         ):
@@ -428,13 +439,14 @@ def central_features(units: list[_U], sims: np.ndarray, lead: int) -> np.ndarray
 
 
 def never_central(units: list[_U], k: int) -> bool:
-    """A question asks, an objection or a reported view is someone else's, a unit the next one
-    answers ("X. However, Y") is conceded, the author's own story ("I live in ...", "my son
-    ...") is evidence, and a bullet of a headed pro/con list is one point among several: none is
-    the author's position. (Used for short texts, where a reported view is an objection; see
-    ``SHORT_TEXT_MAX_UNITS``.) Of the 11 stories in the two annotated sets none is a main claim;
-    the ranker was not refit for them: refit without them as candidates, it lost one training
-    text and changed nothing held out."""
+    """A question asks, an objection or a reported view is someone else's (and so is what its
+    objector goes on to say in the same sentence), a unit the next one answers ("X. However,
+    Y") is conceded, the author's own story ("I live in ...", "my son was ...") is evidence, and
+    a bullet of a headed pro/con list is one point among several: none is the author's position.
+    (Used for short texts, where a reported view is an objection; see ``SHORT_TEXT_MAX_UNITS``.)
+    Of the 11 stories in the two annotated sets none is a main claim. The ranker was not refit
+    for the stories and continuations: refit without them as candidates, it lost a training text
+    and changed nothing held out."""
     x = units[k]
     return bool(
         cues.is_question(x.text)
@@ -442,6 +454,7 @@ def never_central(units: list[_U], k: int) -> bool:
         or _reports_a_view(x.text)
         or (k + 1 < len(units) and _answers(units[k + 1].text))
         or (k > 0 and _answers(x.text) and _reports_a_view(units[k - 1].text))
+        or (k > 0 and _continues(units[k - 1], x) and _reports_a_view(units[k - 1].text))
         or x.heading
     )
 
@@ -500,9 +513,9 @@ def _continues(prev: _U, x: _U) -> bool:
     """``x`` goes on with the sentence ``prev`` began, joined by "and" or giving its reason
     ("some say X because Y"): said by the same voice. After an objection, 16 of 18 such clauses
     in the two annotated sets are the objector's."""
-    return x.unit.sentence == prev.unit.sentence and bool(
-        re.match(r"\W*and\b", x.text, re.I) or cues.REASON_LEAD.search(x.text)
-    )
+    if x.unit.sentence != prev.unit.sentence or cues.FIRST_PERSON_VIEW.search(x.text):
+        return False  # "critics argue X, and I think that is nonsense": the author's voice
+    return bool(re.match(r"\W*and\b", x.text, re.I) or cues.REASON_LEAD.search(x.text))
 
 
 def _answers(text: str) -> bool:
@@ -710,9 +723,9 @@ RULE_PRECISION = {
     "objection": 0.58,
     "objection-continued": 0.5,
     "co-premise": 0.3,
-    "rebuttal": 0.56,
+    "rebuttal": 0.55,
     "list-section": 0.5,
-    "reason-after": 0.48,
+    "reason-after": 0.47,
     "reason-before": 0.58,
     "conclusion-premise": 0.87,
     "conclusion": 0.44,
@@ -720,7 +733,7 @@ RULE_PRECISION = {
     "numbered-point": 0.5,
     "paragraph-topic": 0.5,
     "closer-to-previous": 0.39,
-    "main-claim": 0.46,
+    "main-claim": 0.47,
 }
 
 
@@ -749,33 +762,38 @@ class DiscourseRelations:
         vecs = self.embedder.encode(texts) if self.embedder is not None else None
         listed = self._enumerations(texts, roles, clause, central)
         rels: dict[int, tuple[int, str, str]] = {}
-        last_obj: int | None = None
+        last_obj: int | None = None  # the objection a rebuttal answers
+        chain: int | None = None  # the last clause of that objection's sentence
+        # the question the document opens with asserts nothing: nothing supports it or leans on it
+        question = 0 if central != 0 and cues.is_question(texts[0]) else None
         for i in range(len(claims)):
             if i == central:
-                last_obj = None
+                last_obj = chain = None
                 continue
             t = texts[i]
             role = roles[i]
-            if i == 0 and cues.is_question(t):
-                continue  # the question the document takes up: it asserts nothing
+            if i == question:
+                continue
             same_sent_prev = i > 0 and sent[i - 1] == sent[i]
             same_sent_next = i + 1 < len(claims) and sent[i + 1] == sent[i]
             if role == "objection":
                 # "some say X because Y, and Z, but ...": the objector's reason and second
                 # point; the answer that follows still answers X
-                if last_obj == i - 1 and same_sent_prev and cues.REASON_LEAD.search(t):
+                if chain == i - 1 and same_sent_prev and cues.REASON_LEAD.search(t):
                     rels[i] = (i - 1, "supports", "reason-after")
+                    chain = i
                     continue
-                if last_obj == i - 1 and same_sent_prev and re.match(r"\W*and\b", t, re.I):
+                if chain == i - 1 and same_sent_prev and re.match(r"\W*and\b", t, re.I):
                     j, kind, _ = rels[i - 1]
                     rels[i] = (j, kind, "co-premise")
+                    chain = i
                     continue
                 # an objection continued by "and ..." backs the objection before it
                 if last_obj is not None and last_obj == i - 1 and cues.ADDITION_LEAD.search(t):
                     rels[i] = (i - 1, "supports", "objection-continued")
                 else:
                     rels[i] = (central, "attacks", "objection")
-                last_obj = i
+                last_obj = chain = i
                 continue
             if (
                 same_sent_prev
@@ -824,6 +842,8 @@ class DiscourseRelations:
             )
         out = []
         for i, (j, kind, rule) in rels.items():
+            if j == question:
+                j = central  # "Should X? For example, ...": the example is for the answer
             if i == j:
                 continue
             conf = round_conf(RULE_PRECISION[rule])
