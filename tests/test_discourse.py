@@ -216,6 +216,10 @@ def test_discourse_a_short_text_reports_views_to_answer_them() -> None:
         ("Here, critics say that too many trains run late.", True),
         ("In my town, many people I know believe that sleepers are a luxury.", True),
         ("The new timetable makes many people feel that trains are reliable.", False),
+        # a view put in someone's mouth, whoever they are -- unless the author says it
+        ("Rail unions could argue that night shifts are unsafe.", True),
+        ("I could argue that sleepers are cheap, but the numbers say otherwise.", False),
+        ("The figures may show that sleepers are cheap.", False),
     ],
 )  # fmt: skip
 def test_discourse_concessions_and_named_objections(text: str, objection: bool) -> None:

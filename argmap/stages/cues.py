@@ -247,6 +247,9 @@ OBJECTION_FRAME = re.compile(
     r"|\b(?:is|are|was|were)\s+(?:often\s+|usually\s+|always\s+)?(?:presented|sold|touted|"
     r"promised|billed|said|claimed)\s+(?:as|to)\b"
     r"|\bsupposedly\b"
+    # a view put in someone's mouth: "X could argue that", "one might say that" (not "I could")
+    r"|(?<!\bi )(?<!\bwe )\b(?:could|might|may|would)\s+(?:well\s+|also\s+)?(?:argue|say|claim|"
+    r"object|contend|counter|insist)\s+that\b"
     # a weakness of the author's side, named as such: "the only drawback is", "one downside"
     r"|\b(?:the only|one)\s+(?:real\s+)?(?:drawback|downside|disadvantage)\b"
     r"|(?<!\bno )(?<!\blittle )\bcause for concern\b"
