@@ -220,6 +220,8 @@ def test_discourse_a_short_text_reports_views_to_answer_them() -> None:
         ("Rail unions could argue that night shifts are unsafe.", True),
         ("I could argue that sleepers are cheap, but the numbers say otherwise.", False),
         ("The figures may show that sleepers are cheap.", False),
+        ("However, one would question whether anyone sleeps well on a train.", True),
+        ("Teachers could ask if pupils slept well.", False),
     ],
 )  # fmt: skip
 def test_discourse_concessions_and_named_objections(text: str, objection: bool) -> None:

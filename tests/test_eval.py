@@ -103,5 +103,5 @@ def test_eval_development_set_keeps_its_figures(tmp_path: Path, capsys):
     f = _figures(printed)
     assert f["unit (ADU) F1"] >= 0.88
     assert f["counterclaim F1"] >= 0.55
-    assert f["labelled relation F1"] >= 0.44  # 0.456 here; a little room for other CPUs
-    assert f["attachment F1"] >= 0.465  # 0.479 here
+    assert f["labelled relation F1"] >= 0.44  # 0.458 here; a little room for other CPUs
+    assert f["attachment F1"] >= 0.465  # 0.480 here

@@ -250,6 +250,8 @@ OBJECTION_FRAME = re.compile(
     # a view put in someone's mouth: "X could argue that", "one might say that" (not "I could")
     r"|(?<!\bi )(?<!\bwe )\b(?:could|might|may|would)\s+(?:well\s+|also\s+)?(?:argue|say|claim|"
     r"object|contend|counter|insist)\s+that\b"
+    r"|(?<!\bi )(?<!\bwe )\b(?:could|might|may|would)\s+(?:well\s+|also\s+)?(?:question|wonder)"
+    r"\s+(?:whether|if)\b"
     # a weakness of the author's side, named as such: "the only drawback is", "one downside"
     r"|\b(?:the only|one)\s+(?:real\s+)?(?:drawback|downside|disadvantage)\b"
     r"|(?<!\bno )(?<!\blittle )\bcause for concern\b"
