@@ -416,3 +416,19 @@ def rules_by_text(text: str) -> dict[str, tuple[str, str]]:
     rels = DiscourseRelations(embedder=HashingEmbedder()).relate(doc, ext)
     by_id = {c.id: c.text for c in ext.claims}
     return {by_id[r.source]: (by_id[r.target], r.rule or "") for r in rels}
+
+
+def test_discourse_a_turn_to_the_other_side_answers_the_point_before_it() -> None:
+    # "A. However, B. That being said, C": B turns against A from the other side, and C -- here
+    # the main claim -- answers B; A stays the author's point
+    text = (
+        "Landfill sites smell. They also take up a lot of land. However, we are not running out "
+        "of space for them. That being said, towns should stop building new landfill sites."
+    )
+    role = roles_of(text)
+    rules = rules_by_text(text)
+    turn = "However, we are not running out of space for them."
+    assert role["That being said, towns should stop building new landfill sites."][0] == "central"
+    assert role[turn] == ("objection", "con")
+    assert role["They also take up a lot of land."] == ("premise", "pro")
+    assert rules[turn] == ("They also take up a lot of land.", "turn")

@@ -46,6 +46,7 @@ class _U:
     heading: str  # "pro", "con" or "" for the list section the unit sits in
     role: str = "premise"
     idx: int = 0
+    turns: bool = False  # an objection that turns against the unit before it
 
 
 def _is_heading(text: str) -> bool:
@@ -552,9 +553,10 @@ def assign_roles(units: list[_U], central: int, after_objection: bool = True) ->
             continue
         if _answers(x.text):
             nxt = units[i + 1] if i + 1 < len(units) else None
-            if nxt is not None and nxt.role == "premise" and _answers(nxt.text):
+            if nxt is not None and nxt.role in ("premise", "central") and _answers(nxt.text):
                 # "A. However, B. But C.": B turns to the other side and C answers it
                 x.role = "objection"
+                x.turns = prev.role == "premise"
                 continue
             if prev.role == "premise":
                 prev.role = "objection"
@@ -657,6 +659,7 @@ class DiscourseExtractor:
                         "clause": x.unit.clause,
                         "paragraph": x.para,
                         "section": x.heading,
+                        **({"turns": True} if x.turns else {}),
                     },
                 )
             )
@@ -722,6 +725,7 @@ RULE_PRECISION = {
     # documents) stay at 0.5.
     "objection": 0.58,
     "objection-continued": 0.5,
+    "turn": 0.5,
     "co-premise": 0.3,
     "rebuttal": 0.55,
     "list-section": 0.5,
@@ -787,6 +791,11 @@ class DiscourseRelations:
                     j, kind, _ = rels[i - 1]
                     rels[i] = (j, kind, "co-premise")
                     chain = i
+                    continue
+                if meta[i].get("turns") and i - 1 != central and roles[i - 1] == "premise":
+                    # "A. However, B. But C.": B answers A, from the other side
+                    rels[i] = (i - 1, "attacks", "turn")
+                    last_obj = chain = i
                     continue
                 # an objection continued by "and ..." backs the objection before it
                 if last_obj is not None and last_obj == i - 1 and cues.ADDITION_LEAD.search(t):
