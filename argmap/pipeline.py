@@ -95,12 +95,12 @@ class Pipeline:
         claims: list[Claim] = []
         rels: list[Relation] = []
         failed: list[Problem] = list(problems)
-        corpus_aware = isinstance(self.extractor, CorpusAware)
+        aware = self.extractor if isinstance(self.extractor, CorpusAware) else None
         try:
-            if corpus_aware:
+            if aware is not None:
                 if progress:
                     progress("prepare", 0, len(docs), "")
-                self.extractor.prepare(docs)  # type: ignore[attr-defined]
+                aware.prepare(docs)
             for i, doc in enumerate(docs):
                 if progress:
                     progress("analyse", i, len(docs), doc.source)
@@ -113,8 +113,8 @@ class Pipeline:
                 claims.extend(c)
                 rels.extend(r)
         finally:
-            if corpus_aware:
-                self.extractor.prepare(())  # type: ignore[attr-defined]
+            if aware is not None:
+                aware.prepare(())
         if progress:
             progress("dedup", len(docs), len(docs), "")
         merged_claims, merged_rels = merge(claims, rels, self.embedder, self.dedup_threshold)

@@ -77,15 +77,25 @@ def test_discourse_title_lines_are_not_claims() -> None:
     assert "Night trains should get public money." in texts
 
 
-def relations_by_text(text: str) -> dict[str, tuple[str, str]]:
-    """Each claim's text -> (its target's text, relation type)."""
+def _edges(text: str) -> dict[str, tuple[str, str, str]]:
+    """Each claim's text -> (its target's text, relation type, the rule that made the edge)."""
     from argmap.stages.discourse import DiscourseRelations
 
     doc = Document.create(text, source="t.txt")
     ext = DiscourseExtractor(embedder=HashingEmbedder()).extract(doc)
     rels = DiscourseRelations(embedder=HashingEmbedder()).relate(doc, ext)
     by_id = {c.id: c.text for c in ext.claims}
-    return {by_id[r.source]: (by_id[r.target], r.type) for r in rels}
+    return {by_id[r.source]: (by_id[r.target], r.type, r.rule or "") for r in rels}
+
+
+def relations_by_text(text: str) -> dict[str, tuple[str, str]]:
+    """Each claim's text -> (its target's text, relation type)."""
+    return {src: (tgt, kind) for src, (tgt, kind, _) in _edges(text).items()}
+
+
+def rules_by_text(text: str) -> dict[str, tuple[str, str]]:
+    """Each claim's text -> (its target's text, the rule that made the edge)."""
+    return {src: (tgt, rule) for src, (tgt, _, rule) in _edges(text).items()}
 
 
 def test_discourse_numbered_points_back_the_claim_that_announces_them() -> None:
@@ -405,17 +415,6 @@ def test_discourse_nothing_leans_on_the_question_a_document_opens_with() -> None
     question = "Should towns ban petrol leaf blowers?"
     assert question not in rules
     assert all(target != question for target, _ in rules.values())
-
-
-def rules_by_text(text: str) -> dict[str, tuple[str, str]]:
-    """Each claim's text -> (its target's text, the rule that made the edge)."""
-    from argmap.stages.discourse import DiscourseRelations
-
-    doc = Document.create(text, source="t.txt")
-    ext = DiscourseExtractor(embedder=HashingEmbedder()).extract(doc)
-    rels = DiscourseRelations(embedder=HashingEmbedder()).relate(doc, ext)
-    by_id = {c.id: c.text for c in ext.claims}
-    return {by_id[r.source]: (by_id[r.target], r.rule or "") for r in rels}
 
 
 def test_discourse_a_turn_to_the_other_side_answers_the_point_before_it() -> None:

@@ -507,6 +507,7 @@ def rank_central(
     return int(np.argmax(scores))
 
 
+_AND = re.compile(r"\W*and\b", re.I)  # a clause joined to the one before by "and"
 _BUT_ALSO = re.compile(r"^\W*but\W+(?:\w+\W+)?also\b", re.I)
 
 
@@ -516,7 +517,7 @@ def _continues(prev: _U, x: _U) -> bool:
     in the two annotated sets are the objector's."""
     if x.unit.sentence != prev.unit.sentence or cues.FIRST_PERSON_VIEW.search(x.text):
         return False  # "critics argue X, and I think that is nonsense": the author's voice
-    return bool(re.match(r"\W*and\b", x.text, re.I) or cues.REASON_LEAD.search(x.text))
+    return bool(_AND.match(x.text) or cues.REASON_LEAD.search(x.text))
 
 
 def _answers(text: str) -> bool:
@@ -787,7 +788,7 @@ class DiscourseRelations:
                     rels[i] = (i - 1, "supports", "reason-after")
                     chain = i
                     continue
-                if chain == i - 1 and same_sent_prev and re.match(r"\W*and\b", t, re.I):
+                if chain == i - 1 and same_sent_prev and _AND.match(t):
                     j, kind, _ = rels[i - 1]
                     rels[i] = (j, kind, "co-premise")
                     chain = i
@@ -807,7 +808,7 @@ class DiscourseRelations:
             if (
                 same_sent_prev
                 and clause[i] > 0
-                and re.match(r"\W*and\b", t, re.I)
+                and _AND.match(t)
                 and (i - 1) in rels
                 and role == roles[i - 1]
             ):
