@@ -143,8 +143,13 @@ def label_pair(a: str, b: str, side_a: int | None, side_b: int | None) -> str | 
         return None
     if side_a == side_b:
         return "supports"
-    same_point = shared_words(ca, cb) >= SAME_POINT and not polarity_conflict(ca, cb)
-    return "supports" if same_point else "attacks"
+    return "supports" if same_point(ca, cb) else "attacks"
+
+
+def same_point(a: str, b: str) -> bool:
+    """Whether two close claims make one point: they share ``SAME_POINT`` of their content words
+    and nothing in their wording conflicts."""
+    return shared_words(a, b) >= SAME_POINT and not polarity_conflict(a, b)
 
 
 def _denies(a: str, b: str) -> bool:
@@ -176,7 +181,9 @@ class CrossDocumentLinker:
             if set(a.documents) & set(b.documents) or (a.id, b.id) in existing:
                 continue
             candidates.append((sim, a, b))
-        conflicts = [(a, b) for _, a, b in candidates if polarity_conflict(a.text, b.text)]
+        conflicts = [
+            (a, b) for _, a, b in candidates if polarity_conflict(a.text, b.text, quantities=False)
+        ]
         main = {d.main_claim for d in amap.documents.values() if d.main_claim}
         # main claims close in meaning (and not of opposite polarity) put documents on one side
         mains = [amap.claims_by_id[m] for m in main if m in amap.claims_by_id]
@@ -221,6 +228,13 @@ class CrossDocumentLinker:
             )
             for i, g in zip(unresolved, guesses, strict=False):
                 labels[i] = g
+        else:
+            # Sides unknown and no classifier: wording alone still tells that two claims make
+            # the same point, whoever makes it; anything else is not guessed at.
+            for i in unresolved:
+                sim, a, b = candidates[i]
+                if same_point(core_text(a.text), core_text(b.text)):
+                    labels[i] = ("supports", sim)
         new: list[Relation] = []
         for (sim, a, b), (label, conf) in zip(candidates, labels, strict=False):
             if label is None:

@@ -187,9 +187,10 @@ def test_support_points_from_the_less_central_claim_to_the_main_claim():
     assert new[0].confidence == pytest.approx(min(0.9, sim(main_a, side_b)), abs=1e-3)
 
 
-def test_unoriented_pair_without_polarity_cue_is_left_unlinked():
-    # Main claims that neither agree nor conflict give no orientation; with no classifier, a
-    # close pair whose wording does not conflict is not guessed at.
+def test_unoriented_pair_links_only_the_same_point():
+    # Main claims that neither agree nor conflict give no orientation. With no classifier, a
+    # close pair that shares most of its wording makes one point and supports; a close pair
+    # that shares less, or whose wording conflicts, is not guessed at.
     a = "Public weights let researchers test safety claims."
     b = "Public weights let outside researchers test safety claims about frontier systems in depth."
     assert sim(a, b) >= 0.6
@@ -198,9 +199,24 @@ def test_unoriented_pair_without_polarity_cue_is_left_unlinked():
         make_doc("b.txt", [("Funding for audits is scarce.", "pro"), (b, "pro")]),
     )
     out = CrossDocumentLinker(EMB, min_similarity=0.6).link(amap)
-    assert added(amap, out) == []
-    assert out.metadata["crossdoc_stats"]["candidates"] == 1
+    assert {t for _, t in pair_types(out, added(amap, out), a, b)} == {"supports"}
     assert out.metadata["crossdoc_stats"]["documents_oriented"] == 0
+    # shares too little wording (the hashing embedder still puts it close): not guessed at
+    loose = "Labs rarely let anyone check their safety work."
+    # the same words, different figures: they do not make one point
+    figures = (
+        "Public weights let researchers test safety claims for 12 million users.",
+        "Public weights let researchers test safety claims for 80 million users.",
+    )
+    for x, y in ((a, loose), figures):
+        amap = make_map(
+            make_doc("a.txt", [("Labs publish too little.", "pro"), (x, "pro")]),
+            make_doc("b.txt", [("Funding for audits is scarce.", "pro"), (y, "pro")]),
+        )
+        assert sim(x, y) >= 0.2
+        out = CrossDocumentLinker(EMB, min_similarity=0.2).link(amap)
+        assert pair_types(out, added(amap, out), x, y) == set()
+        assert out.metadata["crossdoc_stats"]["candidates"] >= 1
 
 
 def test_claims_below_min_similarity_are_not_linked():
@@ -488,3 +504,26 @@ def test_near_paraphrases_of_unoriented_documents_support_each_other():
     out = CrossDocumentLinker(EMB, min_similarity=0.6).link(amap)
     assert {t for _, t in pair_types(out, added(amap, out), a, b)} == {"supports"}
     assert out.metadata["crossdoc_stats"]["documents_oriented"] == 0
+
+
+def test_different_figures_do_not_put_documents_on_opposite_sides():
+    # Both sides of a debate cite figures: two claims that differ only in theirs keep from
+    # merging (dedup) but are no evidence of which side either document is on.
+    a = "Training a frontier model costs 12 million dollars in compute."
+    b = "Training a frontier model costs 80 million dollars in compute."
+    amap = make_map(
+        make_doc("a.txt", [("Labs publish too little.", "pro"), (a, "pro")]),
+        make_doc("b.txt", [("Funding for audits is scarce.", "pro"), (b, "pro")]),
+    )
+    out = CrossDocumentLinker(EMB, min_similarity=0.6).link(amap)
+    assert out.metadata["crossdoc_stats"]["candidates"] == 1
+    assert out.metadata["crossdoc_stats"]["documents_oriented"] == 0
+    assert added(amap, out) == []
+    # a denial still does
+    denied = "Training a frontier model does not cost 12 million dollars in compute."
+    amap = make_map(
+        make_doc("a.txt", [("Labs publish too little.", "pro"), (a, "pro")]),
+        make_doc("b.txt", [("Funding for audits is scarce.", "pro"), (denied, "pro")]),
+    )
+    out = CrossDocumentLinker(EMB, min_similarity=0.6).link(amap)
+    assert out.metadata["crossdoc_stats"]["documents_oriented"] == 2

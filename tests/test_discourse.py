@@ -431,3 +431,26 @@ def test_discourse_a_turn_to_the_other_side_answers_the_point_before_it() -> Non
     assert role[turn] == ("objection", "con")
     assert role["They also take up a lot of land."] == ("premise", "pro")
     assert rules[turn] == ("They also take up a lot of land.", "turn")
+
+
+def test_discourse_speakers_greetings_and_question_headings_are_not_claimed() -> None:
+    text = (
+        "Q: Should the city build more tram lines?\n\n"
+        "A: Yes, without much hesitation. Trams carry more people than buses.\n\n"
+        "How the tram came back\n\n"
+        "How the tram came back is a lesson in patience.\n\n"
+        "Thanks everyone, this was a good discussion.\n\n"
+        "Thanks to the new line, the old town is quieter."
+    )
+    doc = Document.create(text, source="interview.txt")
+    ext = DiscourseExtractor(embedder=HashingEmbedder()).extract(doc)
+    spans = {doc.text[m.start : m.end] for c in ext.claims for m in c.mentions}
+    # the speaker's label is who speaks; the claim starts after it, at exact offsets
+    assert "Yes, without much hesitation." in spans
+    assert not any(s.startswith(("A:", "Q:")) for s in spans)
+    # a heading that names a question is no claim; the same words in a sentence are
+    assert "How the tram came back" not in spans
+    assert "How the tram came back is a lesson in patience." in spans
+    # thanks close a message; "thanks to" gives a cause
+    assert "Thanks everyone, this was a good discussion." not in spans
+    assert "Thanks to the new line, the old town is quieter." in spans

@@ -50,3 +50,53 @@ def test_segment_a_comparison_with_as_is_no_reason():
         "Deposits are a benefit",
         "as they encourage people to return bottles.",
     ]
+
+
+def test_segment_but_that_joins_words_is_no_clause():
+    # "but" between two modifiers, or meaning "except", joins words, not claims
+    assert len(spans("Night trains are a public service with modest but steady demand.")) == 1
+    assert len(spans("It is a cheap but effective way to cut traffic in town.")) == 1
+    assert len(spans("Congestion charges help nobody but the city treasurer.")) == 1
+    assert len(spans("The new bypass did nothing but move the jams elsewhere.")) == 1
+    assert spans("Delays are real but rare, while the savings are large.") == [
+        "Delays are real but rare,",
+        "while the savings are large.",
+    ]
+    # ... while a "but" that opens a clause still splits, with or without a comma
+    assert spans("Trams cost a lot to build but the running costs are low.") == [
+        "Trams cost a lot to build",
+        "but the running costs are low.",
+    ]
+    assert spans("Buses are cheap but they are slow in traffic.") == [
+        "Buses are cheap",
+        "but they are slow in traffic.",
+    ]
+
+
+def test_segment_a_focusing_adverb_belongs_to_its_reason():
+    assert spans("The scheme failed, largely because nobody was told about it.") == [
+        "The scheme failed,",
+        "largely because nobody was told about it.",
+    ]
+    assert spans("Cycling grew in Paris mainly because the lanes are separated.") == [
+        "Cycling grew in Paris",
+        "mainly because the lanes are separated.",
+    ]
+
+
+def test_segment_a_restricted_or_denied_reason_stays_in_its_claim():
+    assert len(spans("The old line survives only because nobody wants to pay for a new one.")) == 1
+    assert (
+        len(spans("Those estates failed because they were neglected, not because they were tall."))
+        == 2
+    )
+    assert spans("Those estates failed because they were neglected, not because they were tall.")[
+        1
+    ] == ("because they were neglected, not because they were tall.")
+
+
+def test_segment_a_question_stays_whole():
+    asked = "Is the tram worth it, or do I only like it because I live near the line?"
+    assert spans(asked) == [asked]
+    # the sentence after it splits as usual
+    assert len(spans(asked + " Trams are worth it because they last for decades.")) == 3

@@ -237,11 +237,14 @@ _NUMBER_WORDS = frozenset(
 )
 
 
-def polarity_conflict(a: str, b: str) -> bool:
+def polarity_conflict(a: str, b: str, quantities: bool = True) -> bool:
     """True when two similar texts likely say opposite things.
 
     Negation and "less" only count where the two texts otherwise share most of their words: in a
     loose paraphrase, "without" or "cannot" in one wording says nothing about polarity.
+    Different figures ("12 million" / "80 million") keep two texts from merging; with
+    ``quantities=False`` they do not count, for callers asking whether two texts take opposite
+    sides -- both sides of a debate cite figures, and differ on them without disagreeing.
     """
     ta, tb = tokens(a), tokens(b)
     sa, sb = set(ta), set(tb)
@@ -261,7 +264,7 @@ def polarity_conflict(a: str, b: str) -> bool:
         return bool(same_negation or w in _NEG or partners & _NEG or rest - _NEG)
     # "12 million" / "80 million" differ; "tens of millions" / "tens or hundreds of millions"
     # only add to each other
-    if _quantities_differ(ta, tb):
+    if quantities and _quantities_differ(ta, tb):
         return True
     overlap = _overlap(ta, tb)
     if overlap >= 0.3 and _valence(ta) != _valence(tb):

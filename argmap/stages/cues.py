@@ -455,6 +455,20 @@ PRO_HEADING = _contains(
 )
 
 
+# Greetings and thanks open a message, not an argument ("Thanks all, this was useful."); "thanks
+# to X" gives a cause and is not one of them.
+_PHATIC = re.compile(
+    r"^\W*(?:thanks|thank you|many thanks|cheers|hi|hello|hey|greetings|regards|best regards|"
+    r"kind regards|welcome)\b(?!\s+to\b)",
+    re.I,
+)
+
+
+def is_phatic(text: str) -> bool:
+    """A short greeting, thanks or sign-off: social, not argumentative."""
+    return bool(_PHATIC.match(text)) and len(re.findall(r"[A-Za-z']+", text)) <= 8
+
+
 def is_question(text: str) -> bool:
     """A unit that asks rather than claims (a closing quote or bracket may follow the "?")."""
     return text.rstrip().rstrip("\"'”’)").endswith("?")

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 import numpy as np
@@ -167,6 +167,12 @@ def analyse_units(doc: Document) -> list[_U]:
             continue
         if not _is_argumentative(doc.text, u, text) or _is_title_line(doc.text, u, text):
             continue
+        if cues.is_phatic(text):
+            continue
+        label = _SPEAKER_LABEL.match(text) if u.start == line_starts[line_of(u.start)] else None
+        if label and _words(text[label.end() :]) >= 2:
+            u = replace(u, start=u.start + label.end())
+            text = doc.text[u.start : u.end]
         out.append(_U(u, text, line_of(u.start), section))
     for i, x in enumerate(out):
         x.idx = i
@@ -209,11 +215,16 @@ _MINOR_WORDS = frozenset(
 
 
 _SUBJECT_LINE = re.compile(r"(?:re|fwd?|subject)\s*:\s", re.I)
+# A speaker's name opening a line of an interview, transcript or chat ("Q: ", "A: ", "Dr Lee: "):
+# who speaks, not what is claimed, so the unit starts after it.
+_SPEAKER_LABEL = re.compile(r"(?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,2}: +(?=\S)")
+# A heading that names a question without asking it: "Why openness matters for science".
+_WH_TITLE = re.compile(r"(?:why|how|what|when|where|who|which|whether)\b", re.I)
 
 
 def _is_title_line(text: str, unit: Unit, piece: str) -> bool:
-    """A title or headline on a line of its own: in headline case, with no full stop, or a
-    message's subject line ("Re: ...").
+    """A title or headline on a line of its own: in headline case, with no full stop, a
+    message's subject line ("Re: ..."), or a question named as a heading ("Why X matters").
 
     "Open Models and the Reproducibility of AI Science" names a topic; it does not claim
     anything, and taking it for a claim would also merge it with other titles.
@@ -224,6 +235,8 @@ def _is_title_line(text: str, unit: Unit, piece: str) -> bool:
     if line != piece.strip() or line.rstrip("\"'”’)").endswith((".", "!", ";", ",", ":")):
         return False
     if _SUBJECT_LINE.match(line):  # a message's subject or reference line: "Re: ..."
+        return True
+    if _WH_TITLE.match(line) and not line.endswith("?") and len(line.split()) <= 12:
         return True
     words = re.findall(r"[A-Za-z][\w'’-]*", line)
     content = [w for w in words if w.lower() not in _MINOR_WORDS]
@@ -730,7 +743,7 @@ RULE_PRECISION = {
     "co-premise": 0.3,
     "rebuttal": 0.55,
     "list-section": 0.5,
-    "reason-after": 0.47,
+    "reason-after": 0.48,
     "reason-before": 0.58,
     "conclusion-premise": 0.87,
     "conclusion": 0.44,
