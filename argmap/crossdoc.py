@@ -228,13 +228,6 @@ class CrossDocumentLinker:
             )
             for i, g in zip(unresolved, guesses, strict=False):
                 labels[i] = g
-        else:
-            # Sides unknown and no classifier: wording alone still tells that two claims make
-            # the same point, whoever makes it; anything else is not guessed at.
-            for i in unresolved:
-                sim, a, b = candidates[i]
-                if same_point(core_text(a.text), core_text(b.text)):
-                    labels[i] = ("supports", sim)
         new: list[Relation] = []
         for (sim, a, b), (label, conf) in zip(candidates, labels, strict=False):
             if label is None:

@@ -132,16 +132,13 @@ def _wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-# "anyone but X", "nothing but X", "all but": here "but" means "except" and joins no clause.
+# "anyone but X", "nothing but the truth": here "but" means "except" and joins no clause.
 _EXCEPT_BUT = re.compile(
-    r"\b(?:any|every|no|some)(?:one|body|thing|where)\s+$|\b(?:no one|none|all)\s+$", re.I
+    r"\b(?:any|every|no|some)(?:one|body|thing|where)\s+$|\b(?:no one|none)\s+$", re.I
 )
-# Words that open a noun phrase or a prepositional phrase: "with real but bounded risks", "a
-# simple but effective rule". A lone word between one of these and "but" is a modifier, and the
-# "but" coordinates two modifiers, not two clauses.
+# Words that open a phrase around a modifier: "with real but bounded risks", "too slow but sure".
 _PHRASE_OPENER = _wordset(
-    "a an the with of for in on at by from to into about some many few its their our his "
-    "her your my this that these those very too quite rather both"
+    "a an with of for in on at by from into about very too quite rather so both"
 )
 # What opens a clause after "but": a determiner, a pronoun, an auxiliary or an adverb that
 # cannot modify a noun.
@@ -153,38 +150,71 @@ _CLAUSE_OPENER = _wordset(
 )
 # Adverbs that focus a reason clause and belong to it: "largely because", "specifically because".
 _FOCUS_ADVERB = re.compile(
-    r"(?:\b(?:largely|partly|mainly|mostly|simply|precisely|exactly|specifically|primarily|"
-    r"chiefly|in part|in large part))\s*$",
+    r"(?:\b(?:largely|partly|mainly|mostly|precisely|exactly|specifically|primarily|chiefly|"
+    r"in part|in large part))\s*$",
     re.I,
 )
 # "X only because Y", "X, not because Y": the reason restricts or is denied within one claim, and
 # annotators keep it whole (each such reason in the annotated sets is unsplit).
 _RESTRICTED_REASON = re.compile(r"\b(?:only|solely|not)\s*$", re.I)
+_BECAUSE = re.compile(r"\s*(?:because|since)\b", re.I)
+# A sentence that asks from its first word: an auxiliary or a question word.
+_ASKS = re.compile(
+    r"\W*(?:is|are|was|were|am|do|does|did|have|has|had|can|could|will|would|shall|should|may|"
+    r"might|must|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|don['’]t|doesn['’]t|didn['’]t|"
+    r"can['’]t|won['’]t|wouldn['’]t|shouldn['’]t|why|what|how|who|whom|whose|where|when|which|"
+    r"whether)\b",
+    re.I,
+)
 
 
 def _phrase_but(sent: str, at: int) -> bool:
-    """Whether the bare "but" at ``at`` joins words or phrases rather than two clauses."""
-    before = sent[:at]
-    if _EXCEPT_BUT.search(before):
-        return True
-    left = re.findall(r"[A-Za-z'’-]+", before)[-2:]
+    """Whether the bare "but" at ``at`` joins words or phrases rather than two clauses.
+
+    Without parts of speech only the plain cases are read: one word up to the next stop ("real
+    but manageable,"), a modifier pair after a preposition or article ("with real but bounded
+    risks"), and "but" after "anyone", "nothing" unless a clause of some length follows ("I
+    called everyone but nobody answered").
+    """
     phrase = re.split(r"[,.;:!?—]", sent[at + 3 :], maxsplit=1)[0]
     right = re.findall(r"[A-Za-z'’-]+", phrase)
-    if not right or right[0].lower() in _CLAUSE_OPENER:
+    if not right:
         return False
-    # "real but manageable, while ...": a word or two up to the next stop is no clause
-    return len(right) <= 2 or (len(left) == 2 and left[0].lower() in _PHRASE_OPENER)
+    opens_clause = right[0].lower() in _CLAUSE_OPENER
+    if _EXCEPT_BUT.search(sent[:at]):
+        return not (opens_clause and len(right) >= 4)
+    if opens_clause:
+        return False
+    left = re.findall(r"[A-Za-z'’-]+", sent[:at])[-2:]
+    return len(right) == 1 or (
+        len(right) == 2 and len(left) == 2 and left[0].lower() in _PHRASE_OPENER
+    )
+
+
+# "Secrecy reduces, but does not remove, the risk": a verb phrase set between commas shares the
+# sentence's object, and is no clause of its own.
+_INTERPOSED = re.compile(
+    r"(?:but|yet)\s+(?:does|do|did|is|are|was|were|can|could|will|would|may|might)\s+"
+    r"(?:not|never)\b[^,;.]{0,30},\s*\S",
+    re.I,
+)
+
+
+def _interposed(sent: str, at: int) -> bool:
+    return bool(_INTERPOSED.match(sent, at))
 
 
 def split_clauses(text: str, start: int, end: int, min_words: int = 3) -> list[tuple[int, int]]:
     """Split one sentence at argumentative connectives; every piece keeps ``min_words`` words.
 
-    A question stays whole: its "because" or "but" is part of what is asked ("Is that worry
-    overblown, or am I being naive because ...?"), and a piece cut from it would read as a
-    claim. Annotators never split one (0 of 9 questions in the development set).
+    A sentence that asks from its first word stays whole: its "because" or "but" is part of
+    what is asked ("Is that worry overblown, or am I being naive because ...?"), and a piece
+    cut from it would read as a claim. Annotators never split one (0 of 9 questions in the
+    development set). A statement that ends in a question ("X because Y, so why not Z?") splits
+    as usual.
     """
     sent = text[start:end]
-    if sent.rstrip().rstrip("\"'”’)").endswith("?"):
+    if sent.rstrip().rstrip("\"'”’)").endswith("?") and _ASKS.match(sent):
         return [_trim(text, start, end)]
     cuts: list[int] = []
     lead = _LEADING.match(sent)
@@ -204,11 +234,14 @@ def split_clauses(text: str, start: int, end: int, min_words: int = 3) -> list[t
             continue  # "In my view, it is..." is an opening phrase, not a clause
         if not g and sent[m.end() : m.end() + 3].lower() == "but" and _phrase_but(sent, m.end()):
             continue
-        if not g and _RESTRICTED_REASON.search(sent[:cut]):
+        if g.startswith(",") and _interposed(sent, m.end()):
             continue
-        focus = _FOCUS_ADVERB.search(sent[:cut])
-        if focus and not g.startswith((",", ";")):
-            cut = focus.start()
+        if not g and _BECAUSE.match(sent, m.end()):
+            if _RESTRICTED_REASON.search(sent[:cut]):
+                continue
+            focus = _FOCUS_ADVERB.search(sent[:cut])
+            if focus and _words(sent[: focus.start()]) >= min_words:
+                cut = focus.start()
         cuts.append(cut)
     pieces: list[tuple[int, int]] = []
     prev = 0

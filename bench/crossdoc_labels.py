@@ -3,7 +3,7 @@
     .venv/bin/python bench/crossdoc_labels.py
 
 Builds ``data/corpus`` with the default pipeline and the real embedder, then compares every
-cross-document link with ``data/pairs/crossdoc_pairs.jsonl``: 67 candidate pairs of that corpus
+cross-document link with ``data/pairs/crossdoc_pairs.jsonl``: 68 candidate pairs of that corpus
 (every pair the linker considered when the file was made), each labelled ``supports``,
 ``attacks`` or ``unrelated`` by an annotator who saw the two claims in context but not the
 linker's answer. Printed: links made, how many carry the annotated label (precision), how many

@@ -187,36 +187,26 @@ def test_support_points_from_the_less_central_claim_to_the_main_claim():
     assert new[0].confidence == pytest.approx(min(0.9, sim(main_a, side_b)), abs=1e-3)
 
 
-def test_unoriented_pair_links_only_the_same_point():
-    # Main claims that neither agree nor conflict give no orientation. With no classifier, a
-    # close pair that shares most of its wording makes one point and supports; a close pair
-    # that shares less, or whose wording conflicts, is not guessed at.
+def test_unoriented_pair_without_polarity_cue_is_left_unlinked():
+    # Main claims that neither agree nor conflict give no orientation; with no classifier, a
+    # close pair whose wording does not conflict is not guessed at -- it may share its frame and
+    # make another point ("helps researchers" / "helps militaries").
     a = "Public weights let researchers test safety claims."
     b = "Public weights let outside researchers test safety claims about frontier systems in depth."
-    assert sim(a, b) >= 0.6
-    amap = make_map(
-        make_doc("a.txt", [("Labs publish too little.", "pro"), (a, "pro")]),
-        make_doc("b.txt", [("Funding for audits is scarce.", "pro"), (b, "pro")]),
+    frame = (
+        "Publishing model weights helps academic researchers.",
+        "Publishing model weights helps foreign militaries.",
     )
-    out = CrossDocumentLinker(EMB, min_similarity=0.6).link(amap)
-    assert {t for _, t in pair_types(out, added(amap, out), a, b)} == {"supports"}
-    assert out.metadata["crossdoc_stats"]["documents_oriented"] == 0
-    # shares too little wording (the hashing embedder still puts it close): not guessed at
-    loose = "Labs rarely let anyone check their safety work."
-    # the same words, different figures: they do not make one point
-    figures = (
-        "Public weights let researchers test safety claims for 12 million users.",
-        "Public weights let researchers test safety claims for 80 million users.",
-    )
-    for x, y in ((a, loose), figures):
+    for x, y in ((a, b), frame):
+        assert sim(x, y) >= 0.5
         amap = make_map(
             make_doc("a.txt", [("Labs publish too little.", "pro"), (x, "pro")]),
             make_doc("b.txt", [("Funding for audits is scarce.", "pro"), (y, "pro")]),
         )
-        assert sim(x, y) >= 0.2
-        out = CrossDocumentLinker(EMB, min_similarity=0.2).link(amap)
-        assert pair_types(out, added(amap, out), x, y) == set()
-        assert out.metadata["crossdoc_stats"]["candidates"] >= 1
+        out = CrossDocumentLinker(EMB, min_similarity=0.5).link(amap)
+        assert added(amap, out) == []
+        assert out.metadata["crossdoc_stats"]["candidates"] == 1
+        assert out.metadata["crossdoc_stats"]["documents_oriented"] == 0
 
 
 def test_claims_below_min_similarity_are_not_linked():

@@ -454,3 +454,28 @@ def test_discourse_speakers_greetings_and_question_headings_are_not_claimed() ->
     # thanks close a message; "thanks to" gives a cause
     assert "Thanks everyone, this was a good discussion." not in spans
     assert "Thanks to the new line, the old town is quieter." in spans
+
+
+@pytest.mark.parametrize(
+    "line, kept",
+    [
+        ("A: Thanks, that was a great question.", None),  # label cut, then thanks dropped
+        ("Q: Why trams matter for small towns", None),  # label cut, then a question heading
+        ("What matters most is the cost of running the trams", True),  # a claim, no full stop
+        ("How we fund the trams decides who benefits from them", True),
+        ("which is why we need more trams", True),
+        ("Open Source: a licence that guarantees the right to study the code.", True),
+        ("  A: Indented answers count too.", "Indented answers count too."),
+        ("Welcome changes like these are long overdue.", True),
+        ("Hi-speed rail is worth every penny.", True),
+        ("Thanks, but the plan is still deeply flawed.", True),
+        ("Thanks largely to subsidies, fares fell.", True),
+    ],
+)
+def test_discourse_labels_greetings_and_headings_only_where_they_are(line, kept) -> None:
+    from argmap.stages.discourse import analyse_units
+
+    doc = Document.create("Trams should run all night.\n\n" + line, source="t.txt")
+    units = [x.text for x in analyse_units(doc)][1:]
+    expected = [] if kept is None else [line.strip() if kept is True else kept]
+    assert units == expected

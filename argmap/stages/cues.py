@@ -459,14 +459,20 @@ PRO_HEADING = _contains(
 # to X" gives a cause and is not one of them.
 _PHATIC = re.compile(
     r"^\W*(?:thanks|thank you|many thanks|cheers|hi|hello|hey|greetings|regards|best regards|"
-    r"kind regards|welcome)\b(?!\s+to\b)",
+    r"kind regards)(?![\w'’-])(?!\s+(?:\w+ly\s+)?to\b)",
     re.I,
 )
+_TURN = re.compile(r"\b(?:but|however|though|yet)\b", re.I)
 
 
 def is_phatic(text: str) -> bool:
-    """A short greeting, thanks or sign-off: social, not argumentative."""
-    return bool(_PHATIC.match(text)) and len(re.findall(r"[A-Za-z']+", text)) <= 8
+    """A short greeting, thanks or sign-off: social, not argumentative ("Thanks, but the plan
+    is flawed" turns to a claim)."""
+    return (
+        bool(_PHATIC.match(text))
+        and not _TURN.search(text)
+        and len(re.findall(r"[A-Za-z']+", text)) <= 8
+    )
 
 
 def is_question(text: str) -> bool:

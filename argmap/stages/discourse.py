@@ -165,14 +165,17 @@ def analyse_units(doc: Document) -> list[_U]:
             else:
                 section = ""
             continue
-        if not _is_argumentative(doc.text, u, text) or _is_title_line(doc.text, u, text):
+        if not doc.text[line_starts[line_of(u.start)] : u.start].strip():
+            label = _speaker_label(text)
+            if label and _words(text[label:]) >= 2:
+                u = replace(u, start=u.start + label)
+                text = doc.text[u.start : u.end]
+        if (
+            not _is_argumentative(doc.text, u, text)
+            or _is_title_line(doc.text, u, text)
+            or cues.is_phatic(text)
+        ):
             continue
-        if cues.is_phatic(text):
-            continue
-        label = _SPEAKER_LABEL.match(text) if u.start == line_starts[line_of(u.start)] else None
-        if label and _words(text[label.end() :]) >= 2:
-            u = replace(u, start=u.start + label.end())
-            text = doc.text[u.start : u.end]
         out.append(_U(u, text, line_of(u.start), section))
     for i, x in enumerate(out):
         x.idx = i
@@ -217,9 +220,34 @@ _MINOR_WORDS = frozenset(
 _SUBJECT_LINE = re.compile(r"(?:re|fwd?|subject)\s*:\s", re.I)
 # A speaker's name opening a line of an interview, transcript or chat ("Q: ", "A: ", "Dr Lee: "):
 # who speaks, not what is claimed, so the unit starts after it.
-_SPEAKER_LABEL = re.compile(r"(?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,2}: +(?=\S)")
-# A heading that names a question without asking it: "Why openness matters for science".
-_WH_TITLE = re.compile(r"(?:why|how|what|when|where|who|which|whether)\b", re.I)
+_SPEAKER_LABEL = re.compile(r"(?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,2}: +(?=[A-Z0-9\"“‘'])")
+
+
+def _speaker_label(line: str) -> int:
+    """Length of the speaker's label a line opens with ("Q: ", "Dr Lee: "); 0 when none."""
+    m = _SPEAKER_LABEL.match(line)
+    return m.end() if m and not _SUBJECT_LINE.match(line) else 0
+
+
+# A heading that names a question without asking it: "Why openness matters for science", "How
+# the tram came back" -- short, capitalised, no comma, no auxiliary after the question word
+# ("What matters most is the cost" is a claim without its full stop).
+_WH_TITLE = re.compile(r"(?:Why|How|What|When|Where|Who|Which|Whether)\b")
+_AUX = re.compile(
+    r"\b(?:is|are|was|were|will|would|can|could|should|must|has|have|had|do|does|did|may|might)\b",
+    re.I,
+)
+
+
+def _is_wh_title(line: str) -> bool:
+    words = line.split()
+    return (
+        bool(_WH_TITLE.match(line))
+        and len(words) <= 8
+        and "," not in line
+        and not line.endswith("?")
+        and not _AUX.search(" ".join(words[1:]))
+    )
 
 
 def _is_title_line(text: str, unit: Unit, piece: str) -> bool:
@@ -232,11 +260,12 @@ def _is_title_line(text: str, unit: Unit, piece: str) -> bool:
     first = text.rfind("\n", 0, unit.start) + 1
     last = text.find("\n", unit.end)
     line = text[first : len(text) if last < 0 else last].strip()
+    line = line[_speaker_label(line) :]
     if line != piece.strip() or line.rstrip("\"'”’)").endswith((".", "!", ";", ",", ":")):
         return False
     if _SUBJECT_LINE.match(line):  # a message's subject or reference line: "Re: ..."
         return True
-    if _WH_TITLE.match(line) and not line.endswith("?") and len(line.split()) <= 12:
+    if _is_wh_title(line):
         return True
     words = re.findall(r"[A-Za-z][\w'’-]*", line)
     content = [w for w in words if w.lower() not in _MINOR_WORDS]
