@@ -479,3 +479,37 @@ def test_discourse_labels_greetings_and_headings_only_where_they_are(line, kept)
     units = [x.text for x in analyse_units(doc)][1:]
     expected = [] if kept is None else [line.strip() if kept is True else kept]
     assert units == expected
+
+
+def test_discourse_a_view_set_out_and_called_wrong_puts_the_position_next() -> None:
+    text = (
+        "Every new motorway is sold as the end of traffic jams. Build one more lane, we are "
+        "told, and the queues will vanish. It is a comforting story. It is also wrong. Extra "
+        "lanes fill with new traffic within a few years, so congestion cannot be built away. "
+        "Studies of widened roads in many countries keep finding the same thing. Drivers who "
+        "once stayed home or took the train start to drive. Within five years the lanes are as "
+        "full as before."
+    )
+    assert main_claim_text(text).startswith("Extra lanes fill with new traffic")
+    # without the verdict nothing says the opening view is the other side's
+    assert not main_claim_text(text.replace(" It is also wrong.", "")).startswith("Extra lanes")
+
+
+@pytest.mark.parametrize(("asker", "answerer"), [("Q", "A"), ("Interviewer", "Dr Okafor")])
+def test_discourse_an_interviewee_s_first_answer_is_the_position(asker, answerer) -> None:
+    text = (
+        "Dr Okafor has planned tram networks in four cities. We asked her about the new line.\n\n"
+        f"{asker}: Everyone says trams are a waste of money. Should the city build the line?\n\n"
+        f"{answerer}: Yes, without a doubt. The city should build the line before the bus "
+        "depot closes, because buses alone cannot carry the new estates. Trams last forty years.\n\n"
+        f"{asker}: What about the cost?\n\n"
+        f"{answerer}: It is high. Bus lanes are cheaper to paint, and painting them is quick. "
+        "Cheap bus lanes fill up quickly and slow down every bus in town."
+    )
+    doc = Document.create(text, source="interview.txt")
+    ext = DiscourseExtractor(embedder=HashingEmbedder()).extract(doc)
+    claims = {c.id: c for c in ext.claims}
+    assert claims[ext.main_claim].text.startswith("The city should build the line")
+    # the interviewer's words are never the position
+    asked = [c for c in ext.claims if c.text.startswith("Everyone says trams")]
+    assert asked and asked[0].id != ext.main_claim

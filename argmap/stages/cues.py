@@ -475,6 +475,22 @@ def is_phatic(text: str) -> bool:
     )
 
 
+# A short verdict on what was just said: "It is also wrong.", "That is a myth.", "Not so." An
+# author who sets out a view and then rejects it states their own position next.
+_REJECTS = re.compile(
+    r"^\W*(?:(?:but|and|yet)\s+)?(?:(?:it|this|that|which|they|all of this|none of this)\s+"
+    r"(?:is|are|was|were|'s|’s)\s+(?:also\s+|simply\s+|just\s+|quite\s+|plainly\s+|largely\s+)?"
+    r"(?:wrong|false|untrue|mistaken|a myth|nonsense|not true|not so|not the case|misleading|"
+    r"an illusion)|not so|nothing could be further from the truth)\W*$",
+    re.I,
+)
+
+
+def rejects_what_came_before(text: str) -> bool:
+    """A short verdict that the view just set out is wrong."""
+    return bool(_REJECTS.match(text))
+
+
 def is_question(text: str) -> bool:
     """A unit that asks rather than claims (a closing quote or bracket may follow the "?")."""
     return text.rstrip().rstrip("\"'”’)").endswith("?")

@@ -47,6 +47,8 @@ class _U:
     role: str = "premise"
     idx: int = 0
     turns: bool = False  # an objection that turns against the unit before it
+    speaker: str = ""  # the label of its line in a transcript ("Q", "A", "Dr Lee")
+    asks: bool = False  # spoken by whoever asks the questions in an interview
 
 
 def _is_heading(text: str) -> bool:
@@ -165,20 +167,28 @@ def analyse_units(doc: Document) -> list[_U]:
             else:
                 section = ""
             continue
-        if not doc.text[line_starts[line_of(u.start)] : u.start].strip():
+        line_start = line_starts[line_of(u.start)]
+        if not doc.text[line_start : u.start].strip():
             label = _speaker_label(text)
             if label and _words(text[label:]) >= 2:
                 u = replace(u, start=u.start + label)
                 text = doc.text[u.start : u.end]
+        line_text = doc.text[line_start:].lstrip()
+        speaker = line_text[: _speaker_label(line_text)].strip().rstrip(":").strip()
         if (
             not _is_argumentative(doc.text, u, text)
             or _is_title_line(doc.text, u, text)
             or cues.is_phatic(text)
         ):
             continue
-        out.append(_U(u, text, line_of(u.start), section))
+        out.append(_U(u, text, line_of(u.start), section, speaker=speaker))
     for i, x in enumerate(out):
         x.idx = i
+    # an interview: the speaker of the first question asks, and the others answer
+    asker = next((x.speaker for x in out if x.speaker and cues.is_question(x.text)), "")
+    if asker and any(x.speaker and x.speaker != asker for x in out):
+        for x in out:
+            x.asks = x.speaker == asker
     return out
 
 
@@ -346,13 +356,35 @@ CENTRAL_WEIGHTS = {
 }
 
 
+REJECTION_WINDOW = 10  # how far into a text a verdict on the opening view is looked for
+_ANSWER_WORD = re.compile(
+    r"\b(?:yes|no|yeah|nope|partly|absolutely|certainly|definitely|not really|of course)\b", re.I
+)
+
+
+def _bare_answer(text: str) -> bool:
+    """ "Most of them, yes.", "Only partly.": an answer that needs its question to mean anything."""
+    return _words(text) <= 5 and bool(_ANSWER_WORD.search(text))
+
+
 def lead_unit(units: list[_U]) -> int:
     """Where the author's own position can first be stated.
 
     Authors open with their position more than anywhere else, but not when the opening is a
     question they go on to answer, a concession ("while X,", "X, but Y"), a view they attribute
     to others, quoted or reported, or their own story: then the position comes right after it.
+    An opening that sets out a view and then calls it wrong ("It is a pleasant story. It is also
+    wrong.") puts the position right after the verdict; in an interview the position is the
+    first thing the interviewee says beyond "yes" or "partly".
     """
+    for i, x in enumerate(units[:REJECTION_WINDOW]):
+        if cues.rejects_what_came_before(x.text) and i + 1 < len(units):
+            return i + 1
+    if any(x.asks for x in units):
+        # an interview: the position is the first answer, past a bare "yes" or "partly"
+        for x in units:
+            if x.speaker and not x.asks and not _bare_answer(x.text):
+                return x.idx
     for i, x in enumerate(units[:4]):
         nxt = units[i + 1] if i + 1 < len(units) else None
         conceded = (
@@ -400,6 +432,8 @@ def _central_score(
         s -= 3.0
     if x.heading:
         s -= 2.0
+    if x.asks:
+        s -= 4.0  # the interviewer's words are not the interviewee's position
     s += (6 * w["similarity"] if long_doc else w["similarity"]) * sim
     if x.idx > 0 and x.idx < n - 1 and not long_doc:
         s -= 0.5 + 0.5 * min(1.0, x.idx / 10)
@@ -499,6 +533,7 @@ def never_central(units: list[_U], k: int) -> bool:
         or (k > 0 and _answers(x.text) and _reports_a_view(units[k - 1].text))
         or (k > 0 and _continues(units[k - 1], x) and _reports_a_view(units[k - 1].text))
         or x.heading
+        or x.asks
     )
 
 
