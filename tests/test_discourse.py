@@ -513,3 +513,17 @@ def test_discourse_an_interviewee_s_first_answer_is_the_position(asker, answerer
     # the interviewer's words are never the position
     asked = [c for c in ext.claims if c.text.startswith("Everyone says trams")]
     assert asked and asked[0].id != ext.main_claim
+
+
+def test_discourse_a_trailing_while_sets_a_point_beside_not_against() -> None:
+    roles = roles_of(
+        "The city should keep the night buses. They cost little to run, while cutting them "
+        "would strand shift workers. While some routes carry few riders, those riders have no "
+        "other way home."
+    )
+    # "X, while Y": both are the author's points
+    assert roles["while cutting them would strand shift workers."] == ("premise", "pro")
+    assert roles["They cost little to run,"][1] == "pro"
+    # "While X, Y": X is granted to the other side, Y answers it
+    assert roles["While some routes carry few riders,"] == ("objection", "con")
+    assert roles["those riders have no other way home."][0] == "rebuttal"
