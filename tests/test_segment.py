@@ -130,3 +130,11 @@ def test_segment_only_a_reason_keeps_its_adverb_or_restriction():
         "Prices rose mostly",
         "because demand grew fast.",
     ]
+
+
+def test_segment_while_doing_is_a_circumstance_not_a_clause():
+    assert len(spans("Cities should cut car lanes, while making sure buses keep moving.")) == 1
+    assert spans("Tolls are unpopular, while the congestion they cure is worse.") == [
+        "Tolls are unpopular,",
+        "while the congestion they cure is worse.",
+    ]
