@@ -43,6 +43,15 @@ def make_map(*docs: tuple[Document, list[Claim]], relations=()) -> ArgumentMap:
     )
 
 
+def unrelated_pair_map(a: str, b: str) -> ArgumentMap:
+    """Two documents whose main claims neither agree nor conflict (so nothing orients them),
+    holding ``a`` and ``b``."""
+    return make_map(
+        make_doc("a.txt", [("Labs publish too little.", "pro"), (a, "pro")]),
+        make_doc("b.txt", [("Funding for audits is scarce.", "pro"), (b, "pro")]),
+    )
+
+
 def sim(a: str, b: str) -> float:
     v = EMB.encode([a, b])
     return float(v[0] @ v[1])
@@ -199,10 +208,7 @@ def test_unoriented_pair_without_polarity_cue_is_left_unlinked():
     )
     for x, y in ((a, b), frame):
         assert sim(x, y) >= 0.5
-        amap = make_map(
-            make_doc("a.txt", [("Labs publish too little.", "pro"), (x, "pro")]),
-            make_doc("b.txt", [("Funding for audits is scarce.", "pro"), (y, "pro")]),
-        )
+        amap = unrelated_pair_map(x, y)
         out = CrossDocumentLinker(EMB, min_similarity=0.5).link(amap)
         assert added(amap, out) == []
         assert out.metadata["crossdoc_stats"]["candidates"] == 1
@@ -487,10 +493,7 @@ def test_near_paraphrases_of_unoriented_documents_support_each_other():
     # no orientation, no classifier: but the two texts make the same statement
     a = "Public weights let researchers test safety claims."
     b = "Public weights let outside researchers test safety claims."
-    amap = make_map(
-        make_doc("a.txt", [("Labs publish too little.", "pro"), (a, "pro")]),
-        make_doc("b.txt", [("Funding for audits is scarce.", "pro"), (b, "pro")]),
-    )
+    amap = unrelated_pair_map(a, b)
     out = CrossDocumentLinker(EMB, min_similarity=0.6).link(amap)
     assert {t for _, t in pair_types(out, added(amap, out), a, b)} == {"supports"}
     assert out.metadata["crossdoc_stats"]["documents_oriented"] == 0
@@ -501,19 +504,13 @@ def test_different_figures_do_not_put_documents_on_opposite_sides():
     # merging (dedup) but are no evidence of which side either document is on.
     a = "Training a frontier model costs 12 million dollars in compute."
     b = "Training a frontier model costs 80 million dollars in compute."
-    amap = make_map(
-        make_doc("a.txt", [("Labs publish too little.", "pro"), (a, "pro")]),
-        make_doc("b.txt", [("Funding for audits is scarce.", "pro"), (b, "pro")]),
-    )
+    amap = unrelated_pair_map(a, b)
     out = CrossDocumentLinker(EMB, min_similarity=0.6).link(amap)
     assert out.metadata["crossdoc_stats"]["candidates"] == 1
     assert out.metadata["crossdoc_stats"]["documents_oriented"] == 0
     assert added(amap, out) == []
     # a denial still does
     denied = "Training a frontier model does not cost 12 million dollars in compute."
-    amap = make_map(
-        make_doc("a.txt", [("Labs publish too little.", "pro"), (a, "pro")]),
-        make_doc("b.txt", [("Funding for audits is scarce.", "pro"), (denied, "pro")]),
-    )
+    amap = unrelated_pair_map(a, denied)
     out = CrossDocumentLinker(EMB, min_similarity=0.6).link(amap)
     assert out.metadata["crossdoc_stats"]["documents_oriented"] == 2
