@@ -527,3 +527,50 @@ def test_discourse_a_trailing_while_sets_a_point_beside_not_against() -> None:
     # "While X, Y": X is granted to the other side, Y answers it
     assert roles["While some routes carry few riders,"] == ("objection", "con")
     assert roles["those riders have no other way home."][0] == "rebuttal"
+
+
+def test_discourse_a_verdict_moves_the_position_only_when_it_judges_the_opening() -> None:
+    # the verdict on a view the author has just reported answers that view: the thesis stays
+    thesis = "Homework does more harm than good for young children."
+    assert (
+        main_claim_text(
+            f"{thesis} It cuts into play and sleep. Teachers often say that homework builds "
+            "discipline. That is a myth. Studies find no link between homework and discipline."
+        )
+        == thesis
+    )
+    # contractions are verdicts too
+    text = (
+        "Every new motorway is sold as the end of traffic jams. Build one more lane, we are "
+        "told, and the queues will vanish. It's a comforting story. It's also wrong. Extra "
+        "lanes fill with new traffic within a few years, so congestion cannot be built away. "
+        "Studies keep finding the same thing."
+    )
+    assert main_claim_text(text).startswith("Extra lanes fill")
+
+
+def test_discourse_only_a_labelled_interviewer_asks() -> None:
+    # "Tell us ..." asks without a question mark, and the interviewee asks a rhetorical one
+    interview = (
+        "Interviewer: Tell us about the new line.\n\n"
+        "Okafor: Why would a growing city go without a tram? The city should build the line "
+        "before the depot closes.\n\n"
+        "Interviewer: And the cost?\n\n"
+        "Okafor: It is high, but buses cost more over forty years."
+    )
+    assert main_claim_text(interview) == "The city should build the line before the depot closes."
+    # a chat: everyone asks, nobody is silenced
+    chat = (
+        "Alice: Nuclear power is the safest source of energy we have. Why are we still "
+        "shutting plants down?\n\nBob: Because nobody knows what to do with the waste."
+    )
+    assert main_claim_text(chat) == "Nuclear power is the safest source of energy we have."
+
+
+def test_discourse_a_trailing_while_can_still_report_or_concede() -> None:
+    roles = roles_of(
+        "The tram is worth every penny, while critics claim it is a waste. Trams last."
+    )
+    assert roles["while critics claim it is a waste."] == ("objection", "con")
+    roles = roles_of("I support the charge, while I admit it will hurt some shops. Shops adapt.")
+    assert roles["while I admit it will hurt some shops."][0] == "objection"

@@ -478,10 +478,11 @@ def is_phatic(text: str) -> bool:
 # A short verdict on what was just said: "It is also wrong.", "That is a myth.", "Not so." An
 # author who sets out a view and then rejects it states their own position next.
 _REJECTS = re.compile(
-    r"^\W*(?:(?:but|and|yet)\s+)?(?:(?:it|this|that|which|they|all of this|none of this)\s+"
-    r"(?:is|are|was|were|'s|’s)\s+(?:also\s+|simply\s+|just\s+|quite\s+|plainly\s+|largely\s+)?"
-    r"(?:wrong|false|untrue|mistaken|a myth|nonsense|not true|not so|not the case|misleading|"
-    r"an illusion)|not so|nothing could be further from the truth)\W*$",
+    r"^\W*(?:(?:but|and|yet)\s+)?(?:(?:(?:it|this|that|which|they|all of this|none of this)"
+    r"(?:\s+(?:is|are|was|were)|['’]s|['’]re)(?:\s+(?:also|simply|just|quite|plainly|largely))?"
+    r"\s+(?:wrong|false|untrue|mistaken|a myth|nonsense|not true|not so|not the case|misleading|"
+    r"an illusion))|(?:it|this|that)\s+(?:is|was)n['’]t\s+(?:true|so|the case)|not so|not true|"
+    r"nothing could be further from the truth)\s*[.!]*[\"'”’]?\s*$",
     re.I,
 )
 

@@ -184,11 +184,12 @@ def analyse_units(doc: Document) -> list[_U]:
         out.append(_U(u, text, line_of(u.start), section, speaker=speaker))
     for i, x in enumerate(out):
         x.idx = i
-    # an interview: the speaker of the first question asks, and the others answer
-    asker = next((x.speaker for x in out if x.speaker and cues.is_question(x.text)), "")
-    if asker and any(x.speaker and x.speaker != asker for x in out):
+    # an interview: a speaker labelled as the one who asks ("Q", "Interviewer"), and others
+    if any(x.speaker.lower() in _ASKER_LABELS for x in out) and any(
+        x.speaker and x.speaker.lower() not in _ASKER_LABELS for x in out
+    ):
         for x in out:
-            x.asks = x.speaker == asker
+            x.asks = x.speaker.lower() in _ASKER_LABELS
     return out
 
 
@@ -239,6 +240,9 @@ def _speaker_label(line: str) -> int:
     return m.end() if m and not _SUBJECT_LINE.match(line) else 0
 
 
+# Labels that name whoever asks the questions in an interview. Only these: a rhetorical question
+# is no sign of who is interviewing whom, and in a chat or a play everyone asks.
+_ASKER_LABELS = frozenset(["q", "question", "interviewer", "host", "moderator"])
 # A heading that names a question without asking it: "Why openness matters for science", "How
 # the tram came back" -- short, capitalised, no comma, no auxiliary after the question word
 # ("What matters most is the cost" is a claim without its full stop).
@@ -358,8 +362,14 @@ CENTRAL_WEIGHTS = {
 
 REJECTION_WINDOW = 10  # how far into a text a verdict on the opening view is looked for
 _ANSWER_WORD = re.compile(
-    r"\b(?:yes|no|yeah|nope|partly|absolutely|certainly|definitely|not really|of course)\b", re.I
+    r"\b(?:yes|no|yeah|nope|partly|absolutely|certainly|definitely|not really|of course)"
+    r"(?=\s*[,.!;:]|\s*$)",
+    re.I,
 )
+
+
+def _someone_elses(text: str) -> bool:
+    return _is_objection(text) or cues.is_reported(text) or _is_quoted(text)
 
 
 def _bare_answer(text: str) -> bool:
@@ -378,7 +388,13 @@ def lead_unit(units: list[_U]) -> int:
     first thing the interviewee says beyond "yes" or "partly".
     """
     for i, x in enumerate(units[:REJECTION_WINDOW]):
-        if cues.rejects_what_came_before(x.text) and i + 1 < len(units):
+        if (
+            cues.rejects_what_came_before(x.text)
+            and 0 < i < len(units) - 1
+            and x.para == units[0].para
+            and not _someone_elses(units[i - 1].text)
+        ):
+            # the verdict is on the opening itself, not on a view the author has just reported
             return i + 1
     if any(x.asks for x in units):
         # an interview: the position is the first answer, past a bare "yes" or "partly"
@@ -604,6 +620,7 @@ def _answers(text: str) -> bool:
 
 
 _BESIDE = re.compile(r"\W*(?:while|whilst|whereas)\b", re.I)
+_ADMITS = re.compile(r"\W*(?:i|we)\s+(?:\w+\s+)?(?:admit|grant|concede|accept|acknowledge)\b", re.I)
 
 
 def _sets_beside(x: _U) -> bool:
@@ -612,7 +629,12 @@ def _sets_beside(x: _U) -> bool:
     the first: it neither concedes nor answers. Sentence-first, "while X, Y" concedes X. In the
     two annotated sets 4 of 4 such trailing clauses are the author's, 11 of 12 leading ones the
     opponent's."""
-    return x.unit.clause > 0 and bool(_BESIDE.match(x.text))
+    m = _BESIDE.match(x.text)
+    if x.unit.clause == 0 or m is None:
+        return False
+    rest = x.text[m.end() :]
+    # "X, while critics claim Y", "X, while I admit Y": someone else's view, or a concession
+    return not (_someone_elses(rest) or cues.CONCEDED.search(rest) or _ADMITS.match(rest))
 
 
 def assign_roles(units: list[_U], central: int, after_objection: bool = True) -> None:
