@@ -210,6 +210,21 @@ _FINITE = re.compile(
 )
 
 
+# "The question is not whether X, but whether Y": one claim that corrects the question, with the
+# same word opening both halves; cut, its first half would read as the other side's view.
+_NOT_THAT = re.compile(
+    r"\b(?:is|are|was|were|['’]s)\s+not\s+(that|whether|about|how|why|what|who)\b", re.I
+)
+
+
+def _corrects(sent: str, at: int) -> bool:
+    found = list(_NOT_THAT.finditer(sent, 0, at))
+    if not found:
+        return False
+    opener = found[-1].group(1)  # the half that comes last before the cut
+    return bool(re.match(r"but\s+" + opener + r"\b", sent[at:], re.I))
+
+
 def _interposed(sent: str, at: int) -> bool:
     if _INTERPOSED.match(sent, at):
         return True
@@ -247,7 +262,7 @@ def split_clauses(text: str, start: int, end: int, min_words: int = 3) -> list[t
             continue  # "In my view, it is..." is an opening phrase, not a clause
         if not g and sent[m.end() : m.end() + 3].lower() == "but" and _phrase_but(sent, m.end()):
             continue
-        if g.startswith(",") and _interposed(sent, m.end()):
+        if g.startswith(",") and (_interposed(sent, m.end()) or _corrects(sent, m.end())):
             continue
         if not g and _BECAUSE.match(sent, m.end()):
             if _RESTRICTED_REASON.search(sent[:cut]):

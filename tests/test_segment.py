@@ -141,3 +141,13 @@ def test_segment_while_doing_between_commas_is_a_circumstance_not_a_clause():
         "Rents keep rising fast, while housing costs have doubled, and wages stay flat.",
     ):
         assert len(spans(clause)) >= 2, clause
+
+
+def test_segment_not_this_but_that_is_one_claim():
+    for corrected in (
+        "The question is not whether trams are cheap, but whether they carry enough people.",
+        "The worry is not that buses are slow, but that they are always late.",
+    ):
+        assert spans(corrected) == [corrected]
+    # the halves open differently: two clauses
+    assert len(spans("The fare is not high for most riders, but the pass costs too much.")) == 2
