@@ -168,13 +168,13 @@ def analyse_units(doc: Document) -> list[_U]:
                 section = ""
             continue
         line_start = line_starts[line_of(u.start)]
-        if not doc.text[line_start : u.start].strip():
-            label = _speaker_label(text)
-            if label and _words(text[label:]) >= 2:
-                u = replace(u, start=u.start + label)
-                text = doc.text[u.start : u.end]
         line_text = doc.text[line_start:].lstrip()
-        speaker = line_text[: _speaker_label(line_text)].strip().rstrip(":").strip()
+        label = _speaker_label(line_text)
+        speaker = line_text[:label].strip().rstrip(":").strip()
+        first_on_line = not doc.text[line_start : u.start].strip()
+        if label and first_on_line and _words(text[label:]) >= 2:
+            u = replace(u, start=u.start + label)
+            text = doc.text[u.start : u.end]
         if (
             not _is_argumentative(doc.text, u, text)
             or _is_title_line(doc.text, u, text)
@@ -368,10 +368,6 @@ _ANSWER_WORD = re.compile(
 )
 
 
-def _someone_elses(text: str) -> bool:
-    return _is_objection(text) or cues.is_reported(text) or _is_quoted(text)
-
-
 def _bare_answer(text: str) -> bool:
     """ "Most of them, yes.", "Only partly.": an answer that needs its question to mean anything."""
     return _words(text) <= 5 and bool(_ANSWER_WORD.search(text))
@@ -410,9 +406,7 @@ def lead_unit(units: list[_U]) -> int:
         )
         if (
             cues.is_question(x.text)
-            or _is_objection(x.text)
-            or _is_quoted(x.text)
-            or cues.is_reported(x.text)
+            or _someone_elses(x.text)
             or cues.ANECDOTE.search(x.text)
             or conceded
             or x.heading
@@ -577,6 +571,11 @@ def peer_bonus(vecs: np.ndarray, peers: Peers | None, weight: float = PEER_WEIGH
 
 def _reports_a_view(text: str) -> bool:
     return _is_objection(text) or cues.is_reported(text)
+
+
+def _someone_elses(text: str) -> bool:
+    """A view the author reports, grants or quotes rather than holds."""
+    return _reports_a_view(text) or _is_quoted(text)
 
 
 def rank_central(
