@@ -27,7 +27,7 @@ $(DATA_MAP): $(STAMP) $(DATA_FILES)
 	HF_HUB_OFFLINE=1 $(VENV)/bin/argmap build $(CORPUS) -o $(DATA_MAP)
 
 app: $(STAMP) $(DATA_MAP)
-	HF_HUB_OFFLINE=1 $(VENV)/bin/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+	HF_HUB_OFFLINE=1 $(VENV)/bin/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT) --server.headless true --browser.gatherUsageStats false --server.fileWatcherType none
 
 # Debian's chromium is the browser for the app tests; playwright never downloads its own.
 browser:

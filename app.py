@@ -23,10 +23,10 @@ from typing import Any
 
 import streamlit as st
 
-from argmap import view
+from argmap import view, view_debate
 from argmap.amap import ArgumentMap
 from argmap.dedup import DEFAULT_THRESHOLD
-from argmap.embed import CachedEmbedder, Embedder, HashingEmbedder, SentenceTransformerEmbedder
+from argmap.embed import Embedder, make_embedder
 from argmap.errors import ArgmapError, IngestError
 from argmap.graph_component import clicked_claim, graph_view
 from argmap.ingest import load_bytes
@@ -56,9 +56,7 @@ EXPORTS: dict[str, tuple[str, str, str]] = {
 @st.cache_resource(show_spinner=False)
 def shared_embedder(name: str) -> Embedder:
     """One embedder per model name for the whole server, so the model loads once."""
-    if name == "hashing":
-        return HashingEmbedder()
-    return CachedEmbedder(SentenceTransformerEmbedder(name))
+    return make_embedder(name)
 
 
 def embedder_for(amap: ArgumentMap) -> Embedder:
@@ -85,17 +83,30 @@ def load_json_bytes(data: bytes, name: str) -> ArgumentMap:
 
 @st.cache_resource(show_spinner="Re-merging near-duplicate claims…", max_entries=8)
 def remerged(_amap: ArgumentMap, key: str, threshold: float) -> ArgumentMap:
-    """The map merged at ``threshold``; ``key`` names the base map (it is not hashed)."""
-    return _amap.remerge(threshold, embedder_for(_amap))
+    """The map merged at ``threshold``; ``key`` names the base map (it is not hashed).
+
+    Merging anew changes the claims, so the debate (sides, key points) is read again, toward
+    the question the map already has."""
+    emb = embedder_for(_amap)
+    merged = _amap.remerge(threshold, emb)
+    q = (_amap.metadata.get("question") or {}).get("text")
+    if _amap.key_points is not None and q:
+        from argmap.debate import Debate
+
+        merged = Debate(emb).analyse(merged, q)
+    return merged
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def graph(_amap: ArgumentMap, key: str, filters: tuple[Any, ...]) -> tuple[dict[str, Any], str]:
     """View data and page for one map version and one set of filters."""
-    stance, documents, relation_types, min_conf, focus, depth, color_by, max_nodes, sel = filters
+    (stance, side, documents, relation_types, min_conf, focus, depth, color_by, max_nodes, sel) = (
+        filters
+    )
     data = view.view_data(
         _amap,
         stance=stance,
+        side=side,
         documents=documents,
         relation_types=relation_types,
         min_confidence=min_conf,
@@ -114,7 +125,7 @@ def default_map_path() -> Path | None:
     return path if path.is_file() else None
 
 
-def build_from_uploads(files: list[Any]) -> None:
+def build_from_uploads(files: list[Any], question: str = "") -> None:
     """Read each upload (a bad one is named and skipped), build, and make the result current."""
     docs: list[Document] = []
     problems: list[tuple[str, str, str]] = []
@@ -144,11 +155,12 @@ def build_from_uploads(files: list[Any]) -> None:
             "analyse": f"Finding claims in {source}",
             "dedup": "Merging near-duplicates",
             "link": "Linking claims across documents",
+            "debate": "Reading the debate: question, sides, key points",
         }
         bar.progress(min(share, 0.95), text=words.get(stage, stage))
 
     try:
-        amap = pipeline.run(docs, progress=progress)
+        amap = pipeline.run(docs, progress=progress, question=question.strip() or None)
     except ArgmapError as e:
         bar.empty()
         st.session_state["build_error"] = f"The build failed: {view.md_escape(str(e))}"
@@ -194,8 +206,14 @@ def current_map() -> tuple[str, str, ArgumentMap] | None:
             accept_multiple_files=True,
             key="doc_upload",
         )
+        question = st.text_input(
+            "Question the documents debate (optional)",
+            key="build_question",
+            placeholder="e.g. Should AI models be open source?",
+            help="Every claim gets a side toward it. Left empty, it is read from the documents.",
+        )
         if st.button("Build map", disabled=not files, type="primary", key="build"):
-            build_from_uploads(list(files or []))
+            build_from_uploads(list(files or []), question)
     if "built" in st.session_state:
         key, built = st.session_state["built"]
         available["Built from uploads"] = lambda: (key, built)
@@ -278,6 +296,89 @@ def show_claim(amap: ArgumentMap, cid: str) -> None:
         st.markdown(f"#### Merged from {len(d['variants'])} extracted claims")
         st.caption("Each row is a claim as one document put it; similarity is to this claim.")
         st.dataframe(d["variants"], hide_index=True, width="stretch")
+
+
+POSITION_WORDS = {
+    "for": "for",
+    "against": "against",
+    "mixed": "both sides",
+    "neutral": "reports, takes no side",
+}
+
+
+def key_point_panel(amap: ArgumentMap, kp: Any, prefix: str) -> None:
+    """One key point, expanded: its claims, where each is said, objections and their answers."""
+    crux = " · ⚔ crux" if kp.crux else ""
+    title = (
+        f"{view.md_escape(view.short(kp.label, 120))}  \n"
+        f"{kp.documents} source{'s' if kp.documents != 1 else ''} · {kp.mentions} "
+        f"mention{'s' if kp.mentions != 1 else ''}{crux}"
+    )
+    with st.expander(title):
+        d = view_debate.key_point_detail(amap, kp)
+        for i, item in enumerate(d["claims"]):
+            c = item["claim"]
+            st.button(
+                view.md_escape(view.short(c.text, 110)),
+                key=f"{prefix}-c{i}-{c.id}",
+                on_click=select,
+                args=(c.id,),
+                width="stretch",
+            )
+            for p in item["passages"][:3]:
+                st.markdown(view.passage_html(p), unsafe_allow_html=True)
+            for j, o in enumerate(item["objections"][:5]):
+                st.markdown(
+                    f"**Objection:** {view.md_escape(view.short(o['claim'].text, 160))}",
+                )
+                for a in o["answers"][:3]:
+                    st.markdown(
+                        f"&nbsp;&nbsp;↳ **Answer:** {view.md_escape(view.short(a.text, 160))}"
+                    )
+                if j == 4 and len(item["objections"]) > 5:
+                    st.caption(f"… {len(item['objections']) - 5} more objections")
+
+
+def debate_view(amap: ArgumentMap) -> None:
+    """The first view: the question, the two sides side by side, cruxes marked."""
+    data = view_debate.debate_data(amap)
+    q = data["question"]
+    if not data["has_debate"]:
+        st.info(
+            "This map was built without a question, so claims have no side. Rebuild it with "
+            "a question (Build a map, in the sidebar) to see the debate."
+        )
+        return
+    if q and q.get("text"):
+        how = "given" if q.get("given") else "read from the documents"
+        st.markdown(
+            f'<div id="argmap-question" style="font-size:1.5rem;font-weight:650">'
+            f"{view.escape_text(str(q['text']))}</div>",
+            unsafe_allow_html=True,
+        )
+        st.caption(f"Question {how} · confidence {float(q.get('confidence') or 0):.2f}")
+    else:
+        reason = (q or {}).get("reason") or "the documents share no question"
+        st.warning(f"No question: {view.md_escape(str(reason))}.")
+    st.markdown(
+        " · ".join(
+            f"**{view.md_escape(view.short(p['title'], 50))}**: "
+            f"{POSITION_WORDS.get(p['position'] or '', '?')}"
+            for p in data["positions"]
+        )
+    )
+    n_crux = len(data["cruxes"])
+    if n_crux:
+        st.caption(f"⚔ {n_crux} crux{'es' if n_crux != 1 else ''}: points the sides fight over")
+    pro, con = st.columns(2, gap="large")
+    for col, side, heading in ((pro, "pro", "For"), (con, "con", "Against")):
+        with col:
+            st.markdown(f"### {heading} ({data['counts'][side]} key points)")
+            kps = data["sides"][side]
+            if not kps:
+                st.caption("No key point on this side.")
+            for i, kp in enumerate(kps):
+                key_point_panel(amap, kp, f"kp-{side}-{i}")
 
 
 def search_panel(amap: ArgumentMap) -> None:
@@ -395,11 +496,15 @@ def main() -> None:
     docs = sorted(amap.documents.values(), key=lambda d: view.doc_label(d.title, d.source).lower())
     titles = {d.id: view.short(view.doc_label(d.title, d.source), 60) for d in docs}
     has_acceptance = any(c.acceptance for c in amap.claims_by_id.values())
+    has_sides = any(c.side for c in amap.claims_by_id.values())
+    colourings = (["side"] if has_sides else []) + ["stance"]
+    colourings += ["acceptance"] if has_acceptance else []
     color_by = sb.radio(
         "Colour claims by",
-        ["stance", "acceptance"] if has_acceptance else ["stance"],
+        colourings,
         horizontal=True,
         key="color_by",
+        help="side: toward the debate's question · stance: toward its own document's main claim",
     )
     picked_docs = sb.multiselect(
         "Documents",
@@ -410,6 +515,12 @@ def main() -> None:
     )
     stances = sorted({c.stance for c in amap.claims_by_id.values()})
     picked_stances = sb.multiselect("Stance", stances, default=stances, key="stance")
+    side_names = ["pro", "con", "neutral"]
+    picked_sides = (
+        sb.multiselect("Side toward the question", side_names, default=side_names, key="side")
+        if has_sides
+        else side_names
+    )
     picked_rels = sb.multiselect(
         "Relations", ["supports", "attacks"], default=["supports", "attacks"], key="relations"
     )
@@ -455,6 +566,7 @@ def main() -> None:
 
     filters = (
         tuple(picked_stances),
+        tuple(picked_sides) if has_sides else None,
         tuple(picked_docs) or None,
         tuple(picked_rels),
         float(min_conf),
@@ -464,25 +576,29 @@ def main() -> None:
         max_nodes,
         sel,
     )
-    left, right = st.columns([3, 2], gap="medium")
-    with left:
-        data, page = graph(amap, vkey, filters)
-        shown = f"{len(data['nodes'])} claims, {len(data['edges'])} relations drawn"
-        if data["message"]:
-            st.info(f"{data['message']} ({shown})")
-        else:
-            st.caption(f"{shown}. Hover a claim to read it; click it for details.")
-        if data["nodes"]:
-            graph_view(page, height=640, key="graph")
-    with right:
-        search_panel(amap)
-        st.selectbox(
-            "Selected claim",
-            ids,
-            key="claim",
-            format_func=lambda i: claim_label(amap.claims_by_id[i]),
-            placeholder="Pick a claim…",
-        )
+    debate_tab, network_tab = st.tabs(["Debate", "Network"])
+    with debate_tab:
+        debate_view(amap)
+    with network_tab:
+        left, right = st.columns([3, 2], gap="medium")
+        with left:
+            data, page = graph(amap, vkey, filters)
+            shown = f"{len(data['nodes'])} claims, {len(data['edges'])} relations drawn"
+            if data["message"]:
+                st.info(f"{data['message']} ({shown})")
+            else:
+                st.caption(f"{shown}. Hover a claim to read it; click it for details.")
+            if data["nodes"]:
+                graph_view(page, height=640, key="graph")
+        with right:
+            search_panel(amap)
+    st.selectbox(
+        "Selected claim",
+        ids,
+        key="claim",
+        format_func=lambda i: claim_label(amap.claims_by_id[i]),
+        placeholder="Pick a claim…",
+    )
     sel = st.session_state.get("claim")
     if sel:
         st.query_params["claim"] = sel

@@ -10,6 +10,7 @@ amap.attackers(amap.search("open models are harder to secure")[0][0].id)
 from .amap import ArgumentMap
 from .errors import ArgmapError, IngestError, MapFormatError
 from .ingest import load_document, load_documents
+from .judge import judge, stance_to
 from .model import Claim, Document, Mention, Relation
 from .pipeline import Pipeline, build, build_documents
 
@@ -26,6 +27,8 @@ __all__ = [
     "build_documents",
     "load_document",
     "load_documents",
+    "judge",
+    "stance_to",
     "ArgmapError",
     "IngestError",
     "MapFormatError",

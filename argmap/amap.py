@@ -16,7 +16,7 @@ import networkx as nx
 
 from .errors import ArgmapError, MapFormatError, MentionError
 from .fileio import atomic_write_text
-from .model import Claim, Document, Relation
+from .model import Claim, Document, KeyPoint, Relation
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -35,11 +35,14 @@ class ArgumentMap:
         claims: Iterable[Claim] = (),
         relations: Iterable[Relation] = (),
         metadata: Mapping[str, Any] | None = None,
+        key_points: Iterable[KeyPoint] | None = None,
     ) -> None:
         self.documents: dict[str, Document] = {d.id: d for d in documents}
         self.claims_by_id: dict[str, Claim] = {c.id: c for c in claims}
         self.relations: list[Relation] = list(relations)
         self.metadata: dict[str, Any] = dict(metadata or {})
+        # None: the debate stage never ran on this map (older maps); [] : it found none
+        self.key_points: list[KeyPoint] | None = None if key_points is None else list(key_points)
         self._graph: nx.MultiDiGraph | None = None
         self._embedder: Embedder | None = None
 
@@ -58,16 +61,23 @@ class ArgumentMap:
         for r in self.relations:
             if r.source not in self.claims_by_id or r.target not in self.claims_by_id:
                 raise MapFormatError(f"relation {r.source} -> {r.target} names an unknown claim")
+        for k in self.key_points or ():
+            missing = [c for c in k.claims if c not in self.claims_by_id]
+            if missing:
+                raise MapFormatError(f"key point {k.id} names unknown claim {missing[0]}")
 
     def to_dict(self) -> dict[str, Any]:
         docs = self.documents
-        return {
+        d: dict[str, Any] = {
             "format": FORMAT,
             "metadata": self.metadata,
             "documents": [d.to_dict() for d in docs.values()],
             "claims": [c.to_dict(docs) for c in self.claims_by_id.values()],
             "relations": [r.to_dict() for r in self.relations],
         }
+        if self.key_points is not None:
+            d["key_points"] = [k.to_dict() for k in self.key_points]
+        return d
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any], source: str = "map") -> ArgumentMap:
@@ -82,6 +92,9 @@ class ArgumentMap:
                 claims=[Claim.from_dict(x) for x in d.get("claims", [])],
                 relations=[Relation.from_dict(x) for x in d.get("relations", [])],
                 metadata=d.get("metadata") or {},
+                key_points=None
+                if d.get("key_points") is None
+                else [KeyPoint.from_dict(x) for x in d["key_points"]],
             )
         except (KeyError, TypeError, ValueError) as e:
             raise MapFormatError(f"{source}: malformed map ({type(e).__name__}: {e})") from e
@@ -242,6 +255,9 @@ class ArgumentMap:
             claims,
             [r for r in self.relations if r.source in keep and r.target in keep],
             self.metadata,
+            None
+            if self.key_points is None
+            else [k for k in self.key_points if set(k.claims) & keep],
         )
         sub._embedder = self._embedder
         return sub
@@ -288,15 +304,9 @@ class ArgumentMap:
 
     def _get_embedder(self) -> Embedder:
         if self._embedder is None:
-            from .embed import CachedEmbedder, SentenceTransformerEmbedder
+            from .embed import make_embedder
 
-            name = str(self.metadata.get("embedder") or "all-MiniLM-L6-v2")
-            if name == "hashing":
-                from .embed import HashingEmbedder
-
-                self._embedder = HashingEmbedder()
-            else:
-                self._embedder = CachedEmbedder(SentenceTransformerEmbedder(name))
+            self._embedder = make_embedder(str(self.metadata.get("embedder") or "") or None)
         return self._embedder
 
     def search(self, text: str, k: int = 10) -> list[tuple[Claim, float]]:
@@ -331,7 +341,9 @@ class ArgumentMap:
         }
 
     def replace(self, claims: Sequence[Claim], relations: Sequence[Relation]) -> ArgumentMap:
-        new = ArgumentMap(self.documents.values(), claims, relations, self.metadata)
+        new = ArgumentMap(
+            self.documents.values(), claims, relations, self.metadata, self.key_points
+        )
         new._embedder = self._embedder
         return new
 

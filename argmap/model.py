@@ -31,6 +31,8 @@ class Document:
     media_type: str = "text/plain"
     main_claim: str | None = None
     metadata: Mapping[str, Any] = field(default_factory=dict)
+    position: str | None = None
+    position_confidence: float | None = None
 
     def __hash__(self) -> int:
         return hash(self.id)
@@ -54,15 +56,19 @@ class Document:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d: dict[str, Any] = {
             "id": self.id,
             "source": self.source,
             "title": self.title,
             "media_type": self.media_type,
             "main_claim": self.main_claim,
             "metadata": dict(self.metadata),
-            "text": self.text,
         }
+        if self.position is not None:
+            d["position"] = self.position
+            d["position_confidence"] = self.position_confidence
+        d["text"] = self.text
+        return d
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Document:
@@ -74,7 +80,13 @@ class Document:
             media_type=str(d.get("media_type", "text/plain")),
             main_claim=d.get("main_claim"),
             metadata=dict(d.get("metadata") or {}),
+            position=d.get("position"),
+            position_confidence=_opt_float(d.get("position_confidence")),
         )
+
+
+def _opt_float(x: Any) -> float | None:
+    return None if x is None else float(x)
 
 
 @dataclass(frozen=True)
@@ -153,7 +165,8 @@ class Claim:
     """A node of the map: one point, made in one or more places.
 
     ``stance`` is toward the main claim of the document it came from (for a merged claim, that of
-    its canonical member). ``members`` lists what dedup merged into it; a claim that merged
+    its canonical member); ``side`` is toward the debate's question (``pro`` / ``con`` /
+    ``neutral``), with the evidence that decided it in ``side_source``. ``members`` lists what dedup merged into it; a claim that merged
     nothing has no members recorded.
     """
 
@@ -167,6 +180,9 @@ class Claim:
     acceptance: str | None = None
     strength: float | None = None
     metadata: Mapping[str, Any] = field(default_factory=dict)
+    side: str | None = None
+    side_confidence: float | None = None
+    side_source: str | None = None
 
     def __post_init__(self) -> None:
         if not self.mentions:
@@ -203,6 +219,10 @@ class Claim:
             d["acceptance"] = self.acceptance
         if self.strength is not None:
             d["strength"] = self.strength
+        if self.side is not None:
+            d["side"] = self.side
+            d["side_confidence"] = self.side_confidence
+            d["side_source"] = self.side_source
         if self.metadata:
             d["metadata"] = dict(self.metadata)
         return d
@@ -220,6 +240,9 @@ class Claim:
             acceptance=d.get("acceptance"),
             strength=None if d.get("strength") is None else float(d["strength"]),
             metadata=dict(d.get("metadata") or {}),
+            side=d.get("side"),
+            side_confidence=_opt_float(d.get("side_confidence")),
+            side_source=d.get("side_source"),
         )
 
 
@@ -296,3 +319,53 @@ def unique_documents(docs: Sequence[Document]) -> list[Document]:
             seen.add(d.id)
             out.append(d)
     return out
+
+
+SIDES: tuple[str, ...] = ("pro", "con", "neutral")
+POSITIONS: tuple[str, ...] = ("for", "against", "mixed", "neutral")
+
+
+@dataclass(frozen=True)
+class KeyPoint:
+    """A point several sources make, looser than a dedup merge: its member claims, its most
+    central wording as ``label``, and whether the sides fight over it (``crux``)."""
+
+    id: str
+    label: str
+    side: str
+    claims: tuple[str, ...]
+    documents: int
+    mentions: int
+    side_confidence: float = 0.0
+    attacks: int = 0
+    defences: int = 0
+    crux: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "label": self.label,
+            "side": self.side,
+            "side_confidence": self.side_confidence,
+            "documents": self.documents,
+            "mentions": self.mentions,
+            "claims": list(self.claims),
+            "attacks": self.attacks,
+            "defences": self.defences,
+            "crux": self.crux,
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> KeyPoint:
+        return cls(
+            id=str(d["id"]),
+            label=str(d["label"]),
+            side=str(d.get("side", "neutral")),
+            claims=tuple(str(x) for x in d.get("claims", [])),
+            documents=int(d.get("documents", 0)),
+            mentions=int(d.get("mentions", 0)),
+            side_confidence=float(d.get("side_confidence", 0.0)),
+            attacks=int(d.get("attacks", 0)),
+            defences=int(d.get("defences", 0)),
+            crux=bool(d.get("crux", False)),
+        )

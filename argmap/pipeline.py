@@ -10,7 +10,7 @@ from typing import Any
 from .amap import ArgumentMap
 from .dedup import DEFAULT_THRESHOLD
 from .dedup.apply import home_of, merge
-from .embed import CachedEmbedder, Embedder, SentenceTransformerEmbedder
+from .embed import Embedder, make_embedder
 from .errors import ArgmapError, StageError
 from .ingest import IngestResult, Problem, load_documents
 from .model import Claim, Document, Relation
@@ -30,6 +30,7 @@ class Pipeline:
     relations: RelationClassifier
     dedup_threshold: float = DEFAULT_THRESHOLD
     crossdoc: Any = None
+    debate: Any = None
 
     @classmethod
     def default(
@@ -39,10 +40,11 @@ class Pipeline:
         relations: RelationClassifier | str = "discourse",
         dedup_threshold: float = DEFAULT_THRESHOLD,
         crossdoc: Any = "default",
+        debate: Any = "default",
         **stage_options: Any,
     ) -> Pipeline:
-        if embedder is None or isinstance(embedder, str):
-            embedder = CachedEmbedder(SentenceTransformerEmbedder(embedder or "all-MiniLM-L6-v2"))
+        registry.check_options(stage_options)
+        embedder = make_embedder(embedder)
         ext: ClaimExtractor = (
             registry.extractor(extractor, embedder=embedder, **stage_options)
             if isinstance(extractor, str)
@@ -57,7 +59,11 @@ class Pipeline:
             from .crossdoc import CrossDocumentLinker
 
             crossdoc = CrossDocumentLinker(embedder)
-        return cls(embedder, ext, rel, dedup_threshold, crossdoc)
+        if debate == "default":
+            from .debate import Debate
+
+            debate = Debate(embedder)
+        return cls(embedder, ext, rel, dedup_threshold, crossdoc, debate)
 
     def analyse(self, doc: Document) -> tuple[Document, list[Claim], list[Relation]]:
         """Extract and relate one document; checks each stage kept its contract."""
@@ -90,7 +96,10 @@ class Pipeline:
         docs: Sequence[Document],
         progress: ProgressFn | None = None,
         problems: Sequence[Problem] = (),
+        question: str | None = None,
     ) -> ArgumentMap:
+        """Build the map of ``docs``. ``question`` is the debate's question or motion; without
+        one the debate stage reads it from the documents (or records that they share none)."""
         out_docs: list[Document] = []
         claims: list[Claim] = []
         rels: list[Relation] = []
@@ -129,7 +138,12 @@ class Pipeline:
             if progress:
                 progress("link", len(docs), len(docs), "")
             amap = self.crossdoc.link(amap)
-        return amap.with_semantics()
+        amap = amap.with_semantics()
+        if self.debate is not None:
+            if progress:
+                progress("debate", len(docs), len(docs), "")
+            amap = self.debate.analyse(amap, question)
+        return amap
 
     def describe(self, problems: Sequence[Problem] = ()) -> dict[str, Any]:
         return {
@@ -138,6 +152,7 @@ class Pipeline:
             "relations": getattr(self.relations, "name", type(self.relations).__name__),
             "crossdoc": getattr(self.crossdoc, "name", None) if self.crossdoc else None,
             "dedup_threshold": self.dedup_threshold,
+            "debate": self.debate.describe() if self.debate is not None else None,
             "problems": [
                 {"source": p.source, "reason": p.reason, "severity": p.severity} for p in problems
             ],
@@ -148,10 +163,13 @@ def build(
     paths: Iterable[str | Path] | str | Path,
     pipeline: Pipeline | None = None,
     progress: ProgressFn | None = None,
+    question: str | None = None,
     **options: Any,
 ) -> ArgumentMap:
     """Read files and folders and build their argument map.
 
+    ``question`` is the question or motion the documents debate ("Should AI models be open
+    source?"); every claim's ``side`` is toward it. Without one it is read from the documents.
     Bad files are skipped and listed in ``amap.metadata["problems"]``; the build fails only when
     no file could be read at all.
     """
@@ -167,12 +185,15 @@ def build(
     if not result.documents:
         reasons = "; ".join(str(p) for p in result.errors) or "no supported files found"
         raise ArgmapError(f"nothing could be read ({reasons})")
-    return pipeline.run(result.documents, progress, result.problems)
+    return pipeline.run(result.documents, progress, result.problems, question=question)
 
 
 def build_documents(
-    docs: Sequence[Document], pipeline: Pipeline | None = None, **options: Any
+    docs: Sequence[Document],
+    pipeline: Pipeline | None = None,
+    question: str | None = None,
+    **options: Any,
 ) -> ArgumentMap:
     """Build a map from Documents already in memory (uploads, tests, the eval command)."""
     pipeline = pipeline or Pipeline.default(**options)
-    return pipeline.run(list(docs))
+    return pipeline.run(list(docs), question=question)

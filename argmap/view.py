@@ -32,6 +32,12 @@ EDGE_STYLES: dict[str, dict[str, Any]] = {
     "attacks": {"color": "#c53030", "dashes": True},
 }
 STANCE_NAMES = {"pro": "pro (for the main claim)", "con": "con (against it)"}
+SIDE_COLOURS: dict[str, str] = {"pro": "#4e79a7", "con": "#f28e2b", "neutral": "#bab0ac"}
+SIDE_NAMES = {
+    "pro": "pro: for the question",
+    "con": "con: against the question",
+    "neutral": "neutral: takes no side",
+}
 ACCEPTANCE_NAMES = {"in": "accepted (in)", "out": "defeated (out)", "undecided": "undecided"}
 
 MAX_NODES = 400
@@ -90,12 +96,23 @@ def doc_label(title: str, source: str) -> str:
 def _node_colour(claim: Claim, color_by: str) -> str:
     if color_by == "acceptance":
         return ACCEPTANCE_COLOURS.get(claim.acceptance or "", OTHER_COLOUR)
+    if color_by == "side":
+        return SIDE_COLOURS.get(claim.side or "", OTHER_COLOUR)
     return STANCE_COLOURS.get(claim.stance, OTHER_COLOUR)
 
 
-def _legend(color_by: str, stances: Iterable[str]) -> list[dict[str, Any]]:
+def _legend(
+    color_by: str, stances: Iterable[str], question: str | None = None
+) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = []
-    if color_by == "acceptance":
+    if color_by == "side":
+        if question:
+            items.append(
+                {"kind": "title", "key": "question", "label": f"side toward: {short(question, 60)}"}
+            )
+        for key, colour in SIDE_COLOURS.items():
+            items.append({"kind": "node", "key": key, "label": SIDE_NAMES[key], "color": colour})
+    elif color_by == "acceptance":
         for key, colour in ACCEPTANCE_COLOURS.items():
             items.append(
                 {"kind": "node", "key": key, "label": ACCEPTANCE_NAMES[key], "color": colour}
@@ -125,6 +142,7 @@ def view_data(
     amap: ArgumentMap,
     *,
     stance: str | Iterable[str] | None = None,
+    side: str | Iterable[str] | None = None,
     documents: Iterable[str] | None = None,
     relation_types: Iterable[str] | None = None,
     min_confidence: float = 0.0,
@@ -144,10 +162,15 @@ def view_data(
     claims within ``depth`` kept edges of that claim remain (the focus claim always does).
     When more than ``max_nodes`` remain, the best connected are shown and ``truncated`` is set.
 
-    ``color_by="acceptance"`` falls back to stance when no claim carries an acceptance label.
+    ``color_by="acceptance"`` falls back to stance when no claim carries an acceptance label,
+    and ``color_by="side"`` (side toward the debate's question) when no claim carries a side.
+    ``side`` filters on that side as ``stance`` does on stance.
     ``selected`` only marks that claim's node (it filters nothing).
     """
     stances = _as_set(stance)
+    sides = _as_set(side)
+    if color_by == "side" and not any(c.side for c in amap.claims_by_id.values()):
+        color_by = "stance"
     docs = _as_set(documents)
     rtypes = _as_set(relation_types)
     narrowed = rtypes is not None and not set(EDGE_STYLES) <= rtypes
@@ -160,6 +183,8 @@ def view_data(
         if c.id == focus:
             return True
         if stances is not None and c.stance not in stances:
+            return False
+        if sides is not None and (c.side or "neutral") not in sides:
             return False
         if docs is not None and not docs.intersection(c.documents):
             return False
@@ -200,6 +225,8 @@ def view_data(
     for c in claims.values():
         n_docs = len(c.documents)
         facts = [f"stance: {c.stance}", f"confidence: {c.confidence:.2f}"]
+        if c.side:
+            facts.insert(0, f"side: {c.side}")
         if c.acceptance:
             facts.append(f"acceptance: {c.acceptance}")
         sources = ", ".join(short(doc_titles.get(d, d), 40) for d in c.documents)
@@ -213,6 +240,7 @@ def view_data(
                 "color": _node_colour(c, color_by),
                 "size": 10 + 6 * min(n_docs, 8),
                 "stance": c.stance,
+                "side": c.side,
                 "acceptance": c.acceptance,
                 "confidence": c.confidence,
                 "sources": n_docs,
@@ -251,7 +279,11 @@ def view_data(
     return {
         "nodes": nodes,
         "edges": edges,
-        "legend": _legend(color_by, (c.stance for c in claims.values())),
+        "legend": _legend(
+            color_by,
+            (c.stance for c in claims.values()),
+            (amap.metadata.get("question") or {}).get("text"),
+        ),
         "color_by": color_by,
         "focus": focus,
         "total": total,
@@ -358,6 +390,9 @@ def legend_html(legend: Sequence[Mapping[str, Any]]) -> str:
     rows = []
     for item in legend:
         label = html.escape(str(item["label"]))
+        if item["kind"] == "title":  # the question, from the map file: escaped like any text
+            rows.append(f"<b>{label}</b>")
+            continue
         colour = html.escape(str(item["color"]), quote=True)
         if item["kind"] == "edge":
             style = "dashed" if item.get("dashes") else "solid"
@@ -520,6 +555,10 @@ def claim_detail(amap: ArgumentMap, claim_id: str, context: int = 220) -> dict[s
     c = amap.claim(claim_id)
     # stance and acceptance come from the map file: Markdown-escaped like any other text
     facts = [f"stance **{md_escape(c.stance)}**"]
+    if c.side:
+        facts.insert(
+            0, f"side **{md_escape(c.side)}** (from {md_escape(str(c.side_source or '?'))})"
+        )
     if c.acceptance:
         facts.append(f"acceptance **{md_escape(c.acceptance)}**")
     facts.append(f"confidence {c.confidence:.2f}")

@@ -158,7 +158,12 @@ def graph_frame(page, selected: str | None = None):  # -> playwright Frame
     """The pyvis page (a sandboxed frame inside the graph component's frame), once its canvas
     exists and the layout has settled -- with the claim whose text starts with ``selected``
     drawn as selected, when given, so a page still showing the previous selection is not
-    taken for the new one."""
+    taken for the new one. The network is the app's second tab (the debate view is the
+    first), so that tab is opened first."""
+    tab = page.get_by_role("tab", name="Network")
+    tab.wait_for()
+    if tab.get_attribute("aria-selected") != "true":
+        tab.click()
     page.frame_locator("iframe").first.frame_locator("iframe").first.locator(
         "#mynetwork canvas"
     ).wait_for()
@@ -221,7 +226,7 @@ def test_browser_explore_then_hostile_upload(page, server: str):
     page.get_by_role("button", name=re.compile(r"^Open models are harder to secure")).first.click()
     page.get_by_text("Sources (3)").wait_for()
     page.locator("mark", has_text=CLAIM).nth(2).wait_for()
-    passages = page.locator(".argmap-passage")
+    passages = page.locator(".argmap-passage:visible")
     for name in DOCS:
         assert passages.filter(has_text=name).count() == 1
     page.get_by_text("Attacked by (1)").wait_for()
@@ -340,7 +345,7 @@ def test_browser_bundled_debate_find_a_claim_and_who_argues_about_it(tmp_path: P
             page.get_by_text(f"Sources ({len(claim.mentions)})").wait_for()
             page.get_by_text(f"Attacked by ({len(attackers)})").wait_for()
             page.get_by_text(f"Supported by ({len(supporters)})").wait_for()
-            passages = page.locator(".argmap-passage")
+            passages = page.locator(".argmap-passage:visible")
             for source in sources:  # each passage names its document; wait for it to render
                 passages.filter(has_text=Path(source).name).first.wait_for()
             for other in attackers[:3]:

@@ -19,6 +19,13 @@ def register(sub: Any) -> None:
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to read")
     p.add_argument("-o", "--output", required=True, metavar="MAP.json", help="where to save")
+    p.add_argument(
+        "--question",
+        metavar="TEXT",
+        help='the question or motion the documents debate ("Should AI models be open '
+        'source?"); every claim gets a side toward it. Without it, it is read from the '
+        "documents",
+    )
     add_pipeline_options(p)
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     p.set_defaults(func=run)
@@ -41,6 +48,11 @@ def add_pipeline_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--relations", default="discourse", help="relation stage by name")
     p.add_argument("--no-crossdoc", action="store_true", help="do not link claims across documents")
     p.add_argument(
+        "--no-debate",
+        action="store_true",
+        help="no question, sides or key points (skips the judge)",
+    )
+    p.add_argument(
         "--main-claim-model",
         metavar="FILE",
         help="main-claim ranker weights for the discourse extractor (from "
@@ -62,14 +74,10 @@ def add_pipeline_options(p: argparse.ArgumentParser) -> None:
 
 
 def pipeline_from_args(args: argparse.Namespace) -> Any:
-    from ..embed import CachedEmbedder, HashingEmbedder, SentenceTransformerEmbedder
+    from ..embed import make_embedder
     from ..pipeline import Pipeline
 
-    embedder: Any
-    if args.embedder == "hashing":
-        embedder = HashingEmbedder()
-    else:
-        embedder = CachedEmbedder(SentenceTransformerEmbedder(args.embedder))
+    embedder = make_embedder(args.embedder)
     options: dict[str, Any] = {}
     for key in ("cross_encoder", "llm_url", "llm_model", "llm_key"):
         if getattr(args, key, None):
@@ -83,8 +91,16 @@ def pipeline_from_args(args: argparse.Namespace) -> Any:
         relations=args.relations,
         dedup_threshold=args.dedup_threshold,
         crossdoc=None if args.no_crossdoc else "default",
+        debate=None if getattr(args, "no_debate", False) else "default",
         **options,
     )
+
+
+_PHASES = {
+    "dedup": "merging near-duplicates",
+    "link": "linking across documents",
+    "debate": "reading the debate: question, sides, key points",
+}
 
 
 class _Progress:
@@ -106,15 +122,11 @@ class _Progress:
                 self.bar = tqdm(total=n, desc="analysing", unit="doc", file=sys.stderr, leave=False)
             self.bar.update(1)
             self.bar.set_postfix_str(item[-40:], refresh=False)
-        elif phase in ("dedup", "link"):
+        elif phase in _PHASES:
             if self.bar is not None:
                 self.bar.close()
                 self.bar = None
-            print(
-                f"{'merging near-duplicates' if phase == 'dedup' else 'linking across documents'}"
-                "...",
-                file=sys.stderr,
-            )
+            print(f"{_PHASES[phase]}...", file=sys.stderr)
 
     def close(self) -> None:
         if self.bar is not None:
@@ -127,7 +139,7 @@ def run(args: argparse.Namespace) -> int:
     pipeline = pipeline_from_args(args)
     progress = _Progress(args.quiet)
     try:
-        amap = build(args.paths, pipeline=pipeline, progress=progress)
+        amap = build(args.paths, pipeline=pipeline, progress=progress, question=args.question)
     finally:
         progress.close()
     amap.save(args.output)
@@ -142,4 +154,7 @@ def run(args: argparse.Namespace) -> int:
         f"{s['claims']} claims ({s['merged']} merged from {s['mentions']} mentions), "
         f"{s['supports']} supports, {s['attacks']} attacks -> {args.output}"
     )
+    q = amap.metadata.get("question") or {}
+    if q:
+        print(f"question: {q.get('text') or '(none: ' + q.get('reason', '') + ')'}")
     return 0

@@ -35,6 +35,7 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..evaluate import evaluate
 
+    args.no_debate = True  # the scorer reads units and relations; sides are not scored
     result, _ = evaluate(args.gold, pipeline_from_args(args), args.out, args.scorer)
     if args.json:
         print(json.dumps(result))

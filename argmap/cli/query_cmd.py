@@ -14,6 +14,15 @@ def register(sub: Any) -> None:
     p.add_argument("-n", type=int, default=5, help="how many most-attacked claims to list")
     p.set_defaults(func=show)
 
+    p = sub.add_parser(
+        "keypoints", help="the debate's key points: points several sources make, and cruxes"
+    )
+    p.add_argument("map", metavar="MAP.json")
+    p.add_argument("--side", choices=["pro", "con", "neutral"], help="only this side")
+    p.add_argument("--cruxes", action="store_true", help="only key points the sides fight over")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=keypoints)
+
     p = sub.add_parser("claims", help="list claims, optionally searched by meaning")
     p.add_argument("map", metavar="MAP.json")
     p.add_argument("--search", metavar="TEXT", help="rank claims by similarity to TEXT")
@@ -41,9 +50,36 @@ def _short(text: str, n: int = 100) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+def _print_debate(amap: Any, top: int) -> None:
+    """The question, where each document stands, and the top key points on each side."""
+    q = amap.metadata.get("question")
+    if not q:
+        return
+    if q.get("text"):
+        how = "given" if q.get("given") else f"inferred from {q.get('source')}"
+        print(f"Question: {q['text']}  ({how}, confidence {q.get('confidence', 0):.2f})")
+    else:
+        print(f"Question: none ({q.get('reason', 'the documents share no question')})")
+    print("\nPositions:")
+    for d in amap.documents.values():
+        conf = d.position_confidence or 0.0
+        print(f"  {d.position or '?':8} {conf:.2f}  {_short(d.title or d.source, 70)}")
+    kps = amap.key_points or []
+    for side in ("pro", "con"):
+        ranked = [k for k in kps if k.side == side][:top]
+        if not ranked:
+            continue
+        print(f"\nTop key points, {side}:")
+        for k in ranked:
+            crux = "  [crux]" if k.crux else ""
+            print(f"  {k.documents} sources  {_short(k.label, 90)}{crux}")
+    print()
+
+
 def show(args: argparse.Namespace) -> int:
     amap = _load(args.map)
     s = amap.stats()
+    _print_debate(amap, args.n)
     print(
         f"{args.map}: {s['documents']} documents, {s['claims']} claims "
         f"({s['merged']} merged), {s['supports']} supports, {s['attacks']} attacks"
@@ -76,6 +112,37 @@ def show(args: argparse.Namespace) -> int:
         print("\nProblems at build time:")
         for p in problems:
             print(f"  {p['severity']}: {p['source']}: {p['reason']}")
+    return 0
+
+
+def keypoints(args: argparse.Namespace) -> int:
+    from ..errors import ArgmapError
+
+    amap = _load(args.map)
+    if amap.key_points is None:
+        raise ArgmapError(
+            f"{args.map} has no key points: it was built without the debate stage "
+            "(rebuild it, with --question to name the question)"
+        )
+    rows = [
+        k
+        for k in amap.key_points
+        if (args.side is None or k.side == args.side) and (k.crux or not args.cruxes)
+    ]
+    if args.json:
+        print(json.dumps([k.to_dict() for k in rows], ensure_ascii=False, indent=1))
+        return 0
+    q = (amap.metadata.get("question") or {}).get("text")
+    if q:
+        print(f"Question: {q}")
+    for k in rows:
+        crux = "  [crux]" if k.crux else ""
+        print(
+            f"{k.id}  {k.side:7}  {k.documents} sources, {k.mentions} mentions  "
+            f"{_short(k.label, 90)}{crux}"
+        )
+    if not rows:
+        print("no key points" + (f" on the {args.side} side" if args.side else ""))
     return 0
 
 

@@ -1,6 +1,7 @@
 """Sentence embedders. Any object with ``encode(texts) -> (n, d) unit-norm array`` plugs in."""
 
 from .base import CachedEmbedder, Embedder
+from .factory import make_embedder
 from .hashing import HashingEmbedder
 from .st import DEFAULT_MODEL, SentenceTransformerEmbedder
 
@@ -10,4 +11,5 @@ __all__ = [
     "HashingEmbedder",
     "SentenceTransformerEmbedder",
     "DEFAULT_MODEL",
+    "make_embedder",
 ]

@@ -30,6 +30,26 @@ def title(claim_id: str) -> str:
     return claim_id if _SAFE_TITLE.match(claim_id) else "c" + digest(claim_id)
 
 
+def _debate(amap: ArgumentMap) -> list[str]:
+    """The question as the top statement, the key points as its pros (+) and cons (-)."""
+    q = (amap.metadata.get("question") or {}).get("text")
+    if not q:
+        return []
+    lines = [f"[{QUESTION_TITLE}]: {escape(str(q))}"]
+    kps = [k for k in amap.key_points or [] if k.side in ("pro", "con")]
+    for k in kps:
+        sign = "+" if k.side == "pro" else "-"
+        lines.append(f"  {sign} [{title(k.id)}]: {escape(k.label)}")
+    lines.append("")
+    for k in kps:
+        if k.claims:
+            lines.append(f"// key point {title(k.id)}: claims " + ", ".join(map(title, k.claims)))
+    return lines + [""] if kps else lines
+
+
+QUESTION_TITLE = "Question"
+
+
 def to_argdown(amap: ArgumentMap) -> str:
     """The whole map as an Argdown document.
 
@@ -41,6 +61,7 @@ def to_argdown(amap: ArgumentMap) -> str:
             continue
         incoming.setdefault(r.target, []).append(("+" if r.type == "supports" else "-", r.source))
     lines = ["// argmap export: one statement per claim; + supports it, - attacks it", ""]
+    lines += _debate(amap)
     for c in amap.claims_by_id.values():
         lines.append(f"[{title(c.id)}]: {escape(c.text)}")
         for sign, src in incoming.get(c.id, []):

@@ -16,6 +16,13 @@ from ..amap import ArgumentMap
 def to_graphml_graph(amap: ArgumentMap) -> nx.MultiDiGraph:
     """The map as a MultiDiGraph with GraphML-safe (str/int/float) attributes only."""
     g = nx.MultiDiGraph()
+    q = (amap.metadata.get("question") or {}).get("text")
+    if q:
+        g.graph["question"] = str(q)
+    key_point: dict[str, tuple[str, str, bool]] = {}
+    for k in amap.key_points or []:
+        for cid in k.claims:
+            key_point[cid] = (k.id, k.label, k.crux)
     for c in amap.claims_by_id.values():
         docs = [amap.documents[d] for d in c.documents if d in amap.documents]
         attrs: dict[str, str | int | float] = {
@@ -31,6 +38,15 @@ def to_graphml_graph(amap: ArgumentMap) -> nx.MultiDiGraph:
             attrs["strength"] = float(c.strength)
         if c.acceptance is not None:
             attrs["acceptance"] = c.acceptance
+        if c.side is not None:
+            attrs["side"] = c.side
+            attrs["side_confidence"] = float(c.side_confidence or 0.0)
+            attrs["side_source"] = c.side_source or ""
+        if c.id in key_point:
+            kid, label, crux = key_point[c.id]
+            attrs["key_point"] = kid
+            attrs["key_point_label"] = label
+            attrs["crux"] = int(crux)
         g.add_node(c.id, **attrs)
     for r in amap.relations:
         g.add_edge(

@@ -19,6 +19,7 @@ RDF -> map -> RDF gives the same graph. That is why:
 
 from __future__ import annotations
 
+import builtins
 import json
 import math
 import re
@@ -33,7 +34,7 @@ from rdflib.term import Node
 from ..amap import FORMAT, ArgumentMap
 from ..errors import ArgmapError, MapFormatError
 from ..ids import digest
-from ..model import Claim, Document, Member, Mention, Relation
+from ..model import Claim, Document, KeyPoint, Member, Mention, Relation
 from .foreign import ForeignEdge, map_from_nodes
 from .vocab import AIF, ARGMAP, OA, PREFIXES, iri, local_id
 
@@ -125,6 +126,33 @@ class _Writer:
             self.claim(c, i)
         for i, r in enumerate(self.amap.relations):
             self.relation(r, i)
+        if self.amap.key_points is not None:
+            a(m, ARGMAP.hasKeyPoints, Literal(True))
+            for i, k in enumerate(self.amap.key_points):
+                self.key_point(k, i)
+
+    def key_point(self, k: KeyPoint, order: int) -> None:
+        """A key point is its own node, linked to the I-nodes of its member claims."""
+        a = self.add
+        node = iri("keypoint", k.id)
+        a(node, RDF.type, ARGMAP.KeyPoint)
+        a(node, ARGMAP.inMap, self.map)
+        a(node, ARGMAP.order, _int(order))
+        a(node, ARGMAP.id, _str(k.id))
+        a(node, ARGMAP.label, _str(k.label))
+        a(node, RDFS.label, _str(k.label))
+        a(node, ARGMAP.side, _str(k.side))
+        a(node, ARGMAP.sideConfidence, _num(k.side_confidence))
+        a(node, ARGMAP.documentCount, _int(k.documents))
+        a(node, ARGMAP.mentionCount, _int(k.mentions))
+        a(node, ARGMAP.attackCount, _int(k.attacks))
+        a(node, ARGMAP.defenceCount, _int(k.defences))
+        a(node, ARGMAP.crux, Literal(k.crux))
+        a(node, ARGMAP.claimsJSON, _json(list(k.claims)))  # the members' order
+        for cid in k.claims:
+            claim = iri("claim", cid)
+            a(node, ARGMAP.keyPointMember, claim)
+            a(claim, ARGMAP.keyPoint, node)
 
     def stage(self, node: URIRef, stage: str) -> None:
         a = self.add
@@ -150,6 +178,10 @@ class _Writer:
         a(node, DCTERMS.format, _str(d.media_type))
         a(node, ARGMAP.text, _str(d.text))
         a(node, ARGMAP.metadataJSON, _json(dict(d.metadata)))
+        if d.position is not None:
+            a(node, ARGMAP.position, _str(d.position))
+            if d.position_confidence is not None:
+                a(node, ARGMAP.positionConfidence, _num(d.position_confidence))
         if d.main_claim is not None:
             a(node, ARGMAP.mainClaimId, _str(d.main_claim))
             if d.main_claim in self.amap.claims_by_id:
@@ -201,6 +233,12 @@ class _Writer:
             a(node, ARGMAP.acceptance, _str(c.acceptance))
         if c.strength is not None:
             a(node, ARGMAP.strength, _num(c.strength))
+        if c.side is not None:
+            a(node, ARGMAP.side, _str(c.side))
+            if c.side_confidence is not None:
+                a(node, ARGMAP.sideConfidence, _num(c.side_confidence))
+            if c.side_source is not None:
+                a(node, ARGMAP.sideSource, _str(c.side_source))
         if c.metadata:
             a(node, ARGMAP.metadataJSON, _json(dict(c.metadata)))
         self.mentions(node, c.mentions)
@@ -404,6 +442,32 @@ class _Reader:
             media_type=self.text(node, ARGMAP.mediaType),
             main_claim=None if main is None else str(main),
             metadata=self.json(node, ARGMAP.metadataJSON, {}),
+            position=self.opt_text(node, ARGMAP.position),
+            position_confidence=self.opt_float(node, ARGMAP.positionConfidence),
+        )
+
+    def opt_text(self, s: Node, p: URIRef) -> str | None:
+        v = self.opt(s, p)
+        return None if v is None else str(v)
+
+    def opt_float(self, s: Node, p: URIRef) -> builtins.float | None:
+        return None if self.opt(s, p) is None else self.float(s, p)
+
+    def key_point(self, node: Node) -> KeyPoint:
+        claims = self.json(node, ARGMAP.claimsJSON, [])
+        if not isinstance(claims, list):
+            raise self.fail(f"key point {node}: member list is not a JSON list")
+        return KeyPoint(
+            id=self.text(node, ARGMAP.id),
+            label=self.text(node, ARGMAP.label),
+            side=self.text(node, ARGMAP.side),
+            claims=tuple(str(c) for c in claims),
+            documents=self.int(node, ARGMAP.documentCount),
+            mentions=self.int(node, ARGMAP.mentionCount),
+            side_confidence=self.float(node, ARGMAP.sideConfidence),
+            attacks=self.int(node, ARGMAP.attackCount),
+            defences=self.int(node, ARGMAP.defenceCount),
+            crux=str(self.one(node, ARGMAP.crux)).lower() == "true",
         )
 
     def member(self, node: Node) -> Member:
@@ -437,6 +501,9 @@ class _Reader:
             acceptance=None if acceptance is None else str(acceptance),
             strength=None if strength is None else float(str(strength)),
             metadata=self.json(node, ARGMAP.metadataJSON, {}),
+            side=self.opt_text(node, ARGMAP.side),
+            side_confidence=self.opt_float(node, ARGMAP.sideConfidence),
+            side_source=self.opt_text(node, ARGMAP.sideSource),
         )
 
     def relation(self, node: Node) -> Relation:
@@ -468,7 +535,10 @@ class _Reader:
         meta = self.json(map_node, ARGMAP.metadataJSON, {})
         if not isinstance(meta, Mapping):
             raise self.fail("map metadata is not a JSON object")
-        return ArgumentMap(docs, claims, rels, meta)
+        kps = None
+        if self.opt(map_node, ARGMAP.hasKeyPoints) is not None:
+            kps = [self.key_point(n) for n in self.ordered(g.subjects(RDF.type, ARGMAP.KeyPoint))]
+        return ArgumentMap(docs, claims, rels, meta, kps)
 
 
 def _foreign(g: Graph, source: str) -> ArgumentMap:

@@ -64,6 +64,7 @@ class ARGMAP(DefinedNamespace):
     Member: URIRef
     Relation: URIRef
     Stage: URIRef
+    KeyPoint: URIRef
     # structure
     inMap: URIRef
     member: URIRef
@@ -91,6 +92,22 @@ class ARGMAP(DefinedNamespace):
     pairsJSON: URIRef
     rule: URIRef
     contentHash: URIRef
+    # the debate: sides toward the question, positions, key points
+    side: URIRef
+    sideConfidence: URIRef
+    sideSource: URIRef
+    position: URIRef
+    positionConfidence: URIRef
+    keyPoint: URIRef
+    keyPointMember: URIRef
+    label: URIRef
+    documentCount: URIRef
+    mentionCount: URIRef
+    attackCount: URIRef
+    defenceCount: URIRef
+    crux: URIRef
+    hasKeyPoints: URIRef
+    claimsJSON: URIRef
     # the on-disk store's own notes (argmap.export.sparql.OxigraphStore), never in an export
     loadingGraph: URIRef
     loadedGraph: URIRef

@@ -5,7 +5,31 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..errors import UnknownStage
+from ..errors import ArgmapError, UnknownStage
+
+OPTIONS: dict[str, str] = {
+    "embedder": "the embedder the stages share (set by the pipeline)",
+    "central_model": "discourse: main-claim ranker weights file, or None for the rules",
+    "peer_weight": "discourse: how far a short text's main claim leans to the others' (0: alone)",
+    "local_bias": "discourse relations: how much closer the unit before must be to be the target",
+    "cross_encoder": "cross-encoder relations: a local CrossEncoder model folder",
+    "cross_encoder_labels": "cross-encoder relations: the model's label names",
+    "llm_url": "llm: OpenAI-compatible base URL",
+    "llm_model": "llm: model name on that server",
+    "llm_key": "llm: API key",
+    "llm_timeout": "llm: seconds per request",
+    "llm_retries": "llm: retries per request",
+}
+
+
+def check_options(options: dict[str, Any]) -> None:
+    """A misspelt option (``peer_wieght=0``) is an error, not silently ignored."""
+    unknown = sorted(set(options) - set(OPTIONS))
+    if unknown:
+        raise ArgmapError(
+            f"unknown stage option(s) {', '.join(unknown)}; known: {', '.join(sorted(OPTIONS))}"
+        )
+
 
 _EXTRACTORS: dict[str, Callable[..., Any]] = {}
 _RELATERS: dict[str, Callable[..., Any]] = {}
@@ -31,7 +55,8 @@ def _discourse_extractor(**kw: Any) -> Any:
 def _discourse_relater(**kw: Any) -> Any:
     from .discourse import DiscourseRelations
 
-    return DiscourseRelations(embedder=kw.get("embedder"))
+    options = {k: kw[k] for k in ("local_bias",) if k in kw}
+    return DiscourseRelations(embedder=kw.get("embedder"), **options)
 
 
 def _cross_encoder_relater(**kw: Any) -> Any:
@@ -70,12 +95,14 @@ register_relater("llm", _llm_relater)
 
 
 def extractor(name: str, **kw: Any) -> Any:
+    check_options(kw)
     if name not in _EXTRACTORS:
         raise UnknownStage(f"unknown extractor {name!r}; known: {', '.join(sorted(_EXTRACTORS))}")
     return _EXTRACTORS[name](**kw)
 
 
 def relater(name: str, **kw: Any) -> Any:
+    check_options(kw)
     if name not in _RELATERS:
         raise UnknownStage(
             f"unknown relation stage {name!r}; known: {', '.join(sorted(_RELATERS))}"
