@@ -317,14 +317,7 @@ def key_point_panel(amap: ArgumentMap, kp: Any, prefix: str) -> None:
     with st.expander(title):
         d = view_debate.key_point_detail(amap, kp)
         for i, item in enumerate(d["claims"]):
-            c = item["claim"]
-            st.button(
-                view.md_escape(view.short(c.text, 110)),
-                key=f"{prefix}-c{i}-{c.id}",
-                on_click=select,
-                args=(c.id,),
-                width="stretch",
-            )
+            claim_buttons([item["claim"]], f"{prefix}-c{i}", "")
             for p in item["passages"][:3]:
                 st.markdown(view.passage_html(p), unsafe_allow_html=True)
             for j, o in enumerate(item["objections"][:5]):

@@ -10,18 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from .amap import ArgumentMap
-from .model import Claim, KeyPoint
+from .model import KeyPoint
 from .view import doc_label
 
 PER_SIDE = 25
-
-
-def _attackers(amap: ArgumentMap, cid: str) -> list[Claim]:
-    seen: dict[str, Claim] = {}
-    for r in amap.relations:
-        if r.target == cid and r.type == "attacks" and r.source != cid:
-            seen.setdefault(r.source, amap.claims_by_id[r.source])
-    return list(seen.values())
 
 
 def key_point_detail(amap: ArgumentMap, kp: KeyPoint, context: int = 160) -> dict[str, Any]:
@@ -32,8 +24,8 @@ def key_point_detail(amap: ArgumentMap, kp: KeyPoint, context: int = 160) -> dic
         if c is None:
             continue
         objections = []
-        for o in _attackers(amap, cid):
-            answers = [a for a in _attackers(amap, o.id) if a.id != cid]
+        for o in amap.attackers(cid):
+            answers = [a for a in amap.attackers(o.id) if a.id != cid]
             objections.append({"claim": o, "answers": answers})
         claims.append(
             {"claim": c, "passages": amap.passages(cid, context=context), "objections": objections}

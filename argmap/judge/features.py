@@ -96,18 +96,19 @@ def lexical(a: str, b: str, cosine: float) -> list[float]:
     va, vb = _valence(ta, lex), _valence(tb, lex)
     neg_b = -1.0 if nb % 2 else 1.0
     la, lb = max(1, len(ta)), max(1, len(tb))
+    conflict, conflict_no_figures = polarity_conflict(a, b), polarity_conflict(a, b, False)
     return [
         cosine,
         shared_words(a, b),
-        float(polarity_conflict(a, b)),
-        float(polarity_conflict(a, b, quantities=False)),
+        float(conflict),
+        float(conflict_no_figures),
         float(said > 0),
         float(said < 0),
         min(na, 3) / 3,
         min(nb, 3) / 3,
         float(na % 2 != nb % 2),
         float(fig_a and fig_b),
-        float(fig_a and fig_b and polarity_conflict(a, b) and not polarity_conflict(a, b, False)),
+        float(fig_a and fig_b and conflict and not conflict_no_figures),
         float(is_question(a)),
         float(is_question(b)),
         float(frame_b),
