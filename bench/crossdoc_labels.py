@@ -72,7 +72,41 @@ def main() -> int:
     print(f"{corner:20}" + "".join(f"{g:>11}" for g in labels))
     for p in ("supports", "attacks", "not linked"):
         print(f"{p:20}" + "".join(f"{table[(p, g)]:>11}" for g in labels))
+    judge_on_labelled()
     return 0
+
+
+def judge_on_labelled() -> None:
+    """The learned judge on the same labelled pairs, read the way the linker would use it:
+    ``same`` and ``supports`` as supports (a pair the judge calls the same point is one dedup
+    missed), ``attacks`` either way round as attacks, the rest unrelated."""
+    from argmap.judge import default_judge
+
+    rows = [json.loads(line) for line in PAIRS.read_text("utf-8").splitlines() if line]
+    judge = default_judge()
+    fwd = judge.judge([(r["a"], r["b"]) for r in rows])
+    back = judge.judge([(r["b"], r["a"]) for r in rows])
+    table: Counter[tuple[str, str]] = Counter()
+    for r, f, b in zip(rows, fwd, back, strict=True):
+        if "attacks" in (f.label, b.label):
+            got = "attacks"
+        elif {f.label, b.label} & {"supports", "same"}:
+            got = "supports"
+        else:
+            got = "unrelated"
+        table[(got, r["label"])] += 1
+    linked = sum(n for (p, _), n in table.items() if p != "unrelated")
+    right = sum(n for (p, g), n in table.items() if p == g and p != "unrelated")
+    relevant = sum(n for (_, g), n in table.items() if g != "unrelated")
+    print(
+        f"judge on all {len(rows)} labelled pairs: links {linked}, right label {right}: "
+        f"precision {right / max(1, linked):.2f}, recall {right / max(1, relevant):.2f}"
+    )
+    labels = ("supports", "attacks", "unrelated")
+    corner = "judge / annotator"
+    print(f"{corner:20}" + "".join(f"{g:>11}" for g in labels))
+    for p in labels:
+        print(f"{p:20}" + "".join(f"{table[(p, g)]:>11}" for g in labels))
 
 
 if __name__ == "__main__":

@@ -126,6 +126,35 @@ def main(path: str) -> None:
         for name, kinds in (("written", clean), ("in-context", context)):
             p, r, _ = evaluate(split, DEFAULT_THRESHOLD, kinds=kinds)
             print(f"default {DEFAULT_THRESHOLD:.2f}: {split:4} {name:10} P {p:.2f} R {r:.2f}")
+    judge_veto(rows, cores, sims, blocked, DEFAULT_THRESHOLD)
+
+
+def judge_veto(rows, cores, sims, blocked, threshold: float) -> None:
+    """The learned judge as one more veto at the default threshold: a pair it reads as an attack
+    (either way round) does not merge; or, stricter, a pair it does not read as the same point."""
+    from argmap.judge import default_judge
+
+    judge = default_judge()
+    fwd = judge.judge(cores)
+    back = judge.judge([(b, a) for a, b in cores])
+    attacks = [f.label == "attacks" or b.label == "attacks" for f, b in zip(fwd, back, strict=True)]
+    not_same = [f.label != "same" and b.label != "same" for f, b in zip(fwd, back, strict=True)]
+    for split in ("dev", "test"):
+        idx = [i for i, r in enumerate(rows) if r["split"] == split]
+        gold = [bool(rows[i]["same"]) for i in idx]
+        for name, extra in (
+            ("vetoes", None),
+            ("+ judge attacks", attacks),
+            ("+ judge same", not_same),
+        ):
+            pred = [
+                bool(sims[i] >= threshold and not blocked(i) and not (extra and extra[i]))
+                for i in idx
+            ]
+            p, r, f = prf(pred, gold)
+            print(
+                f"judge veto at {threshold:.2f}: {split:4} {name:16} P {p:.3f} R {r:.3f} F1 {f:.3f}"
+            )
 
 
 if __name__ == "__main__":

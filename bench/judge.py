@@ -26,7 +26,7 @@ from train_judge import encode_all  # noqa: E402
 
 from argmap.crossdoc import label_pair  # noqa: E402
 from argmap.dedup import DEFAULT_THRESHOLD, polarity_conflict  # noqa: E402
-from argmap.judge import MiniLMJudge  # noqa: E402
+from argmap.judge import CrossJudge, MiniLMJudge  # noqa: E402
 from argmap.judge.base import PAIR_LABELS  # noqa: E402
 
 
@@ -65,7 +65,8 @@ def main() -> int:
     train, test = split([e for t in topics for e in pair_examples(t)])
     _, derived = split([e for t in topics for e in derived_pairs(t)])
     vec = encode_all([t for e in train + test + derived for t in (e.a, e.b)])
-    judge = MiniLMJudge()
+    judge = CrossJudge()
+    head = MiniLMJudge()
 
     def cos_of(examples):
         return np.array([float(vec[e.a] @ vec[e.b]) for e in examples])
@@ -76,7 +77,9 @@ def main() -> int:
         gold = [e.label for e in examples]
         cos = cos_of(examples)
         print(f"{title}: {len(examples)} pairs on {n_topics} held-out topics")
-        report("judge", gold, [v.label for v in judge.judge([(e.a, e.b) for e in examples])])
+        pairs = [(e.a, e.b) for e in examples]
+        report("judge", gold, [v.label for v in judge.judge(pairs)])
+        report("head", gold, [v.label for v in head.judge(pairs)])
         report("rules", gold, [rules(e.a, e.b, c) for e, c in zip(examples, cos, strict=True)])
         report("cosine", gold, [band(c, hi, lo, mid) for c in cos])
     print(f"(cosine bands from the training topics: same >= {hi:.3f}, {mid} >= {lo:.3f})")

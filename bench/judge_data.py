@@ -55,6 +55,37 @@ def stance_examples(topic: dict) -> list[Example]:
     return out
 
 
+def pair_stance_examples(topic: dict) -> list[Example]:
+    """More stance examples from the written pairs: a sentence that is the same as, or supports,
+    a sided claim takes its side; one that attacks it takes the other side. So do answers to a
+    phrasing of the question. Sentences that are claims already, and pairs whose b has no side,
+    add nothing."""
+    side = {c["text"]: c["stance"] for c in topic["claims"]}
+    polarity = {m["text"]: m["polarity"] for m in topic["motions"]}
+    found: dict[str, str] = {}
+    for p in topic["pairs"]:
+        a, b, label = p["a"], p["b"], p["label"]
+        if a in side or a in polarity or label == "unrelated":
+            continue
+        if side.get(b) in ("pro", "con"):
+            s = side[b]
+        elif b in polarity:
+            s = "pro" if polarity[b] == 1 else "con"
+        else:
+            continue
+        s = FLIP[s] if label == "attacks" else s
+        if found.setdefault(a, s) != s:
+            found[a] = "?"  # pulled both ways: leave it out
+    out = []
+    for a, s in found.items():
+        if s == "?":
+            continue
+        for m in topic["motions"]:
+            label = s if m["polarity"] == 1 else FLIP[s]
+            out.append(Example(a, m["text"], label, topic["id"], "pair-stance/" + m["form"]))
+    return out
+
+
 def derived_pairs(topic: dict) -> list[Example]:
     motions = topic["motions"]
     out = []
@@ -66,6 +97,28 @@ def derived_pairs(topic: dict) -> list[Example]:
         for n in motions[i + 1 :]:
             label = "same" if m["polarity"] == n["polarity"] else "attacks"
             out.append(Example(m["text"], n["text"], label, topic["id"], "derived/motions"))
+    return out
+
+
+def cross_topic_examples(topics: list[dict], per_topic: int = 12, seed: int = 13) -> list[Example]:
+    """Sentences from two different questions are unrelated, and a claim on another question is
+    neutral toward this one: ``per_topic`` of each, drawn with a fixed seed. Only ever drawn
+    within one side of the split (pass training topics only), so no held-out text leaks in."""
+    import random
+
+    rng = random.Random(seed)
+    out = []
+    for t in topics:
+        others = [o for o in topics if o["id"] != t["id"]]
+        if not others:
+            continue
+        for i in range(per_topic):
+            mine = t["claims"][i % len(t["claims"])]["text"]
+            other = rng.choice(others)
+            theirs = rng.choice(other["claims"])["text"]
+            out.append(Example(mine, theirs, "unrelated", t["id"], "derived/other-topic"))
+            motion = rng.choice(t["motions"])["text"]
+            out.append(Example(theirs, motion, "neutral", t["id"], "stance-other-topic"))
     return out
 
 

@@ -5,7 +5,8 @@
 Every claim of a held-out topic (``crc32(id) % 5 == 0``) against every phrasing of its question
 (yes/no questions, "This house would ...", "We should ...", reversed phrasings), labelled pro /
 con / neutral. Readers:
-- ``judge``: ``argmap.stance_to`` with the shipped weights;
+- ``judge``: ``argmap.stance_to`` with the shipped cross judge;
+- ``head``: the heads over frozen sentence vectors (``MiniLMJudge``);
 - ``words``: the judge's word lists alone -- praise or blame in the claim times whether the
   motion takes something away or grants it (the rule a side usually follows);
 - ``cosine``: closeness to the motion alone (pro above a cut chosen on the training topics);
@@ -31,7 +32,7 @@ from judge_data import load_topics, macro_f1, split, stance_examples  # noqa: E4
 from train_judge import encode_all  # noqa: E402
 
 from argmap.dedup.polarity import tokens  # noqa: E402
-from argmap.judge import MiniLMJudge, stance_to  # noqa: E402
+from argmap.judge import CrossJudge, MiniLMJudge, stance_to  # noqa: E402
 from argmap.judge.base import STANCE_LABELS  # noqa: E402
 from argmap.judge.features import _valence, lexicon  # noqa: E402
 
@@ -53,14 +54,12 @@ def report(name: str, gold: list[str], pred: list[str]) -> None:
 
 
 def speed(n: int) -> None:
-    from argmap.embed import make_embedder
-
     topics = load_topics()
     base = [c["text"] for t in topics for c in t["claims"]]
     base += [p[k] for t in topics for p in t["pairs"] for k in ("a", "b")]
     base = list(dict.fromkeys(base))
     claims = [base[i % len(base)] + ("" if i < len(base) else f" (see note {i})") for i in range(n)]
-    judge = MiniLMJudge(make_embedder(None))  # a fresh cache: every claim is encoded
+    judge = CrossJudge()  # a fresh judge: every claim is encoded
     judge.stance("Warm up?", ["warm up"])
     t0 = time.perf_counter()
     out = stance_to("Should towns build more trams?", claims, judge=judge)
@@ -79,15 +78,20 @@ def main() -> int:
     gold = [e.label for e in test]
     n_topics = len({e.topic for e in test})
     print(f"stance: {len(test)} claim-motion pairs on {n_topics} held-out topics")
-    judge = MiniLMJudge()
     by_motion: dict[str, list[int]] = {}
     for i, e in enumerate(test):
         by_motion.setdefault(e.b, []).append(i)
-    pred = [""] * len(test)
-    for motion, idx in by_motion.items():
-        for i, v in zip(idx, judge.stance(motion, [test[i].a for i in idx]), strict=True):
-            pred[i] = v.label
+
+    def read(judge) -> list[str]:
+        out = [""] * len(test)
+        for motion, idx in by_motion.items():
+            for i, v in zip(idx, judge.stance(motion, [test[i].a for i in idx]), strict=True):
+                out[i] = v.label
+        return out
+
+    pred = read(CrossJudge())
     report("judge", gold, pred)
+    report("head", gold, read(MiniLMJudge()))
     report("words", gold, [words(e.a, e.b) for e in test])
     cos_train = np.array([float(vec[e.a] @ vec[e.b]) for e in train])
     gold_train = [e.label for e in train]

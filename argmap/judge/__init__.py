@@ -11,18 +11,21 @@ from collections.abc import Sequence
 from typing import Any
 
 from .base import PAIR_LABELS, STANCE_LABELS, PairJudge, Verdict
+from .cross import CrossJudge
 from .minilm import MiniLMJudge
 
 _DEFAULT: list[PairJudge] = []
 
 
 def default_judge(embedder: Any = None) -> PairJudge:
-    """The shipped judge, made once per process (a given ``embedder`` makes a new one, sharing
-    its vectors and cache when it is the model the judge was trained on)."""
-    if embedder is not None and getattr(embedder, "name", None) == "all-MiniLM-L6-v2":
-        return MiniLMJudge(embedder)
+    """The shipped judge, made once per process.
+
+    It is the cross judge (:class:`CrossJudge`): it reads its own MiniLM layers, whatever
+    embedder the map uses, so ``embedder`` does not change it. :class:`MiniLMJudge` (heads over
+    the map's frozen sentence vectors) stays available as the cheaper, weaker option."""
+    del embedder
     if not _DEFAULT:
-        _DEFAULT.append(MiniLMJudge())
+        _DEFAULT.append(CrossJudge())
     return _DEFAULT[0]
 
 
@@ -49,6 +52,7 @@ __all__ = [
     "STANCE_LABELS",
     "PairJudge",
     "Verdict",
+    "CrossJudge",
     "MiniLMJudge",
     "default_judge",
     "judge",

@@ -49,7 +49,7 @@ CASES: dict[str, tuple[tuple[str, ...], int]] = {
     "negation": (("attacks",), 4),
     "antonym": (("attacks",), 3),
     "figures": (("attacks", "same"), 3),
-    "same-frame-opposite": (("attacks",), 3),
+    "same-frame-opposite": (("attacks", "unrelated"), 3),
     "shared-fact": (("supports", "unrelated"), 2),
     "concession": (("attacks", "supports"), 2),
     "question-answer": (("supports", "attacks"), 3),

@@ -1,0 +1,318 @@
+"""A judge that reads both texts at once: MiniLM's lower layers per text, its top layers jointly.
+
+A head over two frozen sentence vectors sees each text alone, so it cannot tell *which way* a
+claim leans on the thing a motion proposes; the polarity has to survive pooling. A full
+cross-encoder reads both texts together, but costs a full forward pass per pair and a
+fine-tuned copy of the whole model. This sits between them:
+
+- the bottom ``split`` layers of all-MiniLM-L6-v2 run on each text alone, unchanged, so a text
+  shared by many pairs (the question in ``stance_to``, a claim in many candidate pairs) is
+  encoded once;
+- the top layers, fine-tuned, run on the two texts' token states side by side with attention
+  across them (a learned segment vector tells them apart);
+- a small head per task reads both texts' pooled states and the old rules as features.
+
+Only the fine-tuned layers and the heads ship (``argmap/resources/judge_cross.npz``, float16,
+trained by ``bench/train_cross.py``); the bottom layers come from the installed model package.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..errors import ArgmapError
+from ..fileio import atomic_write_bytes
+from .base import PAIR_LABELS, STANCE_LABELS, Verdict
+from .features import LEXICAL_NAMES, lexical
+
+DEFAULT_CROSS_WEIGHTS = Path(__file__).resolve().parent.parent / "resources" / "judge_cross.npz"
+MAX_TOKENS = 96
+TASK_LABELS = {"pair": PAIR_LABELS, "stance": STANCE_LABELS}
+
+
+def _torch() -> Any:
+    import torch
+
+    return torch
+
+
+def build_net(split: int, n_upper: int, hidden: int, n_lex: int) -> Any:
+    """The trainable part as a torch module (made on demand: torch loads lazily)."""
+    torch = _torch()
+    nn = torch.nn
+
+    class Upper(nn.Module):  # type: ignore[name-defined]  # torch is imported lazily
+        """One BERT encoder layer, written out so the shipped weights need no model class."""
+
+        def __init__(self, dim: int = 384, heads: int = 12, ff: int = 1536) -> None:
+            super().__init__()
+            self.heads = heads
+            self.q = nn.Linear(dim, dim)
+            self.k = nn.Linear(dim, dim)
+            self.v = nn.Linear(dim, dim)
+            self.o = nn.Linear(dim, dim)
+            self.ln1 = nn.LayerNorm(dim, eps=1e-12)
+            self.ff1 = nn.Linear(dim, ff)
+            self.ff2 = nn.Linear(ff, dim)
+            self.ln2 = nn.LayerNorm(dim, eps=1e-12)
+            self.drop = nn.Dropout(0.1)
+
+        def forward(self, x: Any, add_mask: Any) -> Any:
+            b, t, d = x.shape
+            h = self.heads
+
+            def split_heads(y: Any) -> Any:
+                return y.view(b, t, h, d // h).transpose(1, 2)
+
+            q, k, v = split_heads(self.q(x)), split_heads(self.k(x)), split_heads(self.v(x))
+            att = (q @ k.transpose(-1, -2)) / math.sqrt(d // h) + add_mask
+            ctx = (att.softmax(-1) @ v).transpose(1, 2).reshape(b, t, d)
+            x = self.ln1(x + self.drop(self.o(ctx)))
+            y = self.ff2(nn.functional.gelu(self.ff1(x)))
+            return self.ln2(x + self.drop(y))
+
+    class Net(nn.Module):  # type: ignore[name-defined]
+        def __init__(self) -> None:
+            super().__init__()
+            self.split = split
+            self.segment = nn.Parameter(torch.zeros(2, 384))
+            self.layers = nn.ModuleList(Upper() for _ in range(n_upper))
+            self.register_buffer("lex_mean", torch.zeros(n_lex))
+            self.register_buffer("lex_std", torch.ones(n_lex))
+            width = 4 * 384 + n_lex
+            self.heads = nn.ModuleDict(
+                {
+                    task: nn.Sequential(
+                        nn.Linear(width, hidden),
+                        nn.ReLU(),
+                        nn.Dropout(0.1),
+                        nn.Linear(hidden, len(labels)),
+                    )
+                    for task, labels in TASK_LABELS.items()
+                }
+            )
+
+        def forward(self, xa: Any, ma: Any, xb: Any, mb: Any, lex: Any, task: str) -> Any:
+            """``xa``/``xb``: padded lower-layer states; ``ma``/``mb``: 1 for real tokens."""
+            x = torch.cat([xa + self.segment[0], xb + self.segment[1]], dim=1)
+            m = torch.cat([ma, mb], dim=1)
+            add_mask = (1.0 - m[:, None, None, :]) * -1e4
+            for layer in self.layers:
+                x = layer(x, add_mask)
+            ta = xa.shape[1]
+            pa = _mean(x[:, :ta], ma)
+            pb = _mean(x[:, ta:], mb)
+            z = (lex - self.lex_mean) / self.lex_std
+            feats = torch.cat([pa, pb, pa * pb, (pa - pb).abs(), z], dim=1)
+            return self.heads[task](feats)
+
+    def _mean(x: Any, m: Any) -> Any:
+        w = m[..., None]
+        return (x * w).sum(1) / w.sum(1).clamp(min=1.0)
+
+    return Net()
+
+
+def copy_upper_from_hf(net: Any, bert: Any) -> None:
+    """Start the fine-tuned layers from the pretrained layers they replace."""
+    torch = _torch()
+    with torch.no_grad():
+        for i, mine in enumerate(net.layers):
+            src = bert.encoder.layer[net.split + i]
+            pairs = [
+                (mine.q, src.attention.self.query),
+                (mine.k, src.attention.self.key),
+                (mine.v, src.attention.self.value),
+                (mine.o, src.attention.output.dense),
+                (mine.ln1, src.attention.output.LayerNorm),
+                (mine.ff1, src.intermediate.dense),
+                (mine.ff2, src.output.dense),
+                (mine.ln2, src.output.LayerNorm),
+            ]
+            for dst, s in pairs:
+                dst.weight.copy_(s.weight)
+                dst.bias.copy_(s.bias)
+
+
+class Lower:
+    """The bottom ``split`` layers of the installed all-MiniLM-L6-v2, loaded on first use."""
+
+    def __init__(self, split: int, model_path: str | None = None) -> None:
+        self.split = split
+        self.model_path = model_path
+        self._model: Any = None
+        self._tok: Any = None
+        self._lock = threading.Lock()
+
+    def _load(self) -> None:
+        with self._lock:
+            if self._model is not None:
+                return
+            import os
+
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            from transformers import AutoModel, AutoTokenizer
+
+            from ..embed.st import default_model_path
+
+            path = self.model_path or default_model_path()
+            model = AutoModel.from_pretrained(path)
+            model.encoder.layer = model.encoder.layer[: self.split]
+            model.eval()
+            self._tok = AutoTokenizer.from_pretrained(path)
+            self._model = model
+
+    @property
+    def model(self) -> Any:
+        self._load()
+        return self._model
+
+    def states(self, texts: Sequence[str], batch: int = 64) -> list[Any]:
+        """Each text's token states after the bottom layers, without padding (float32)."""
+        torch = _torch()
+        self._load()
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out: list[Any] = [None] * len(texts)
+        with torch.inference_mode():
+            for s in range(0, len(order), batch):
+                idx = order[s : s + batch]
+                enc = self._tok(
+                    [texts[i] for i in idx],
+                    padding=True,
+                    truncation=True,
+                    max_length=MAX_TOKENS,
+                    return_tensors="pt",
+                )
+                h = self._model(**enc).last_hidden_state
+                lengths = enc["attention_mask"].sum(1).tolist()
+                for j, i in enumerate(idx):
+                    out[i] = h[j, : lengths[j]].clone()
+        return out
+
+
+def pad(states: Sequence[Any]) -> tuple[Any, Any]:
+    """Stack token states into ``(batch, longest, 384)`` with a 0/1 mask."""
+    torch = _torch()
+    n = max(int(s.shape[0]) for s in states)
+    x = torch.zeros(len(states), n, 384)
+    m = torch.zeros(len(states), n)
+    for i, s in enumerate(states):
+        x[i, : s.shape[0]] = s
+        m[i, : s.shape[0]] = 1.0
+    return x, m
+
+
+def pooled_cosine(sa: Any, sb: Any) -> float:
+    """Cosine of the two texts' mean lower states: the ``cosine`` rule feature, from what the
+    judge itself computed, so training and use see the same number."""
+    a = sa.mean(0)
+    b = sb.mean(0)
+    return float((a @ b) / (a.norm() * b.norm() + 1e-8))
+
+
+def lexical_rows(a: Sequence[str], b: Sequence[str], cos: Sequence[float]) -> np.ndarray:
+    rows = [lexical(x, y, c) for x, y, c in zip(a, b, cos, strict=True)]
+    return np.array(rows, dtype=np.float32).reshape(len(a), len(LEXICAL_NAMES))
+
+
+def save_cross(path: str | Path, net: Any, config: dict) -> None:
+    arrays: dict[str, np.ndarray] = {"config": np.array(json.dumps(config))}
+    for name, tensor in net.state_dict().items():
+        arr = tensor.detach().cpu().numpy()
+        arrays["p/" + name] = arr.astype(np.float16) if arr.ndim == 2 else arr.astype(np.float32)
+    buf = io.BytesIO()
+    np.savez_compressed(buf, **arrays)  # type: ignore[arg-type]
+    atomic_write_bytes(path, buf.getvalue())
+
+
+def load_cross(path: str | Path) -> tuple[Any, dict]:
+    torch = _torch()
+    try:
+        with np.load(path, allow_pickle=False) as z:
+            config = json.loads(str(z["config"]))
+            state = {k[2:]: torch.tensor(z[k].astype(np.float32)) for k in z.files if k != "config"}
+    except (OSError, KeyError, ValueError) as e:
+        raise ArgmapError(f"cannot read judge weights {path} ({e})") from e
+    if tuple(config.get("lexical", ())) != LEXICAL_NAMES:
+        raise ArgmapError(
+            f"judge weights {path} were trained on other features; retrain with "
+            "bench/train_cross.py"
+        )
+    net = build_net(config["split"], config["upper"], config["hidden"], len(LEXICAL_NAMES))
+    net.load_state_dict(state)
+    net.eval()
+    return net, config
+
+
+class CrossJudge:
+    """The default judge: pairs (four labels) and stance toward a question (three)."""
+
+    name = "minilm-cross"
+
+    def __init__(self, weights: str | Path | None = None, batch_size: int = 64) -> None:
+        self.weights = Path(weights) if weights else DEFAULT_CROSS_WEIGHTS
+        self.batch_size = batch_size
+        self._net: Any = None
+        self._lower: Lower | None = None
+        self._lock = threading.Lock()
+
+    def _load(self) -> tuple[Any, Lower]:
+        with self._lock:
+            if self._net is None:
+                if not self.weights.is_file():
+                    raise ArgmapError(
+                        f"judge weights not found at {self.weights}: run bench/train_cross.py"
+                    )
+                net, config = load_cross(self.weights)
+                self._lower = Lower(config["split"])
+                self._net = net
+        assert self._lower is not None
+        return self._net, self._lower
+
+    def _run(self, task: str, a: Sequence[str], b: Sequence[str]) -> list[Verdict]:
+        torch = _torch()
+        net, lower = self._load()
+        unique = list(dict.fromkeys([*a, *b]))
+        states = dict(zip(unique, lower.states(unique), strict=True))
+        labels = TASK_LABELS[task]
+        out: list[Verdict] = []
+        # batches of similar length waste less on padding
+        order = sorted(range(len(a)), key=lambda i: (len(a[i]), len(b[i])))
+        probs = np.zeros((len(a), len(labels)), dtype=np.float32)
+        with torch.inference_mode():
+            for s in range(0, len(order), self.batch_size):
+                idx = order[s : s + self.batch_size]
+                sa = [states[a[i]] for i in idx]
+                sb = [states[b[i]] for i in idx]
+                cos = [pooled_cosine(x, y) for x, y in zip(sa, sb, strict=True)]
+                lex = torch.tensor(lexical_rows([a[i] for i in idx], [b[i] for i in idx], cos))
+                xa, ma = pad(sa)
+                xb, mb = pad(sb)
+                p = net(xa, ma, xb, mb, lex, task).softmax(-1).numpy()
+                probs[idx] = p
+        for row in probs:
+            k = int(row.argmax())
+            scores = {lab: round(float(p), 4) for lab, p in zip(labels, row, strict=True)}
+            out.append(Verdict(labels[k], round(float(row[k]), 4), scores))
+        return out
+
+    def judge(self, pairs: Sequence[tuple[str, str]]) -> list[Verdict]:
+        pairs = [(str(x), str(y)) for x, y in pairs]
+        if not pairs:
+            return []
+        return self._run("pair", [p[0] for p in pairs], [p[1] for p in pairs])
+
+    def stance(self, question: str, claims: Sequence[str]) -> list[Verdict]:
+        claims = [str(c) for c in claims]
+        if not claims:
+            return []
+        return self._run("stance", claims, [str(question)] * len(claims))

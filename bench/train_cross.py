@@ -1,0 +1,319 @@
+"""Fine-tune the cross judge's top MiniLM layers and heads; write ``argmap/resources/judge_cross.npz``.
+
+    .venv/bin/python bench/train_cross.py --validate          # choose epochs on validation topics
+    .venv/bin/python bench/train_cross.py --epochs N          # fit on all training topics, write
+
+Data: ``data/judge/topics`` through bench/judge_data.py -- the written pairs and the pairs
+derived from each topic's claims and question phrasings train the ``pair`` head; every claim
+against its topic's phrasings (two drawn per claim and epoch) trains the ``stance`` head. Both
+heads share the fine-tuned layers. ``--validate`` holds out the validation topics
+(``crc32(id) % 5 == 1``) and prints their figures after each epoch; the held-out topics
+(``% 5 == 0``) are scored once, at the end of a final fit. The bottom layers are frozen, so
+their token states are computed once and cached in ``bench/.cache``. Seeded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import random
+import sys
+import time
+import zlib
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from judge_data import (  # noqa: E402
+    Example,
+    cross_topic_examples,
+    derived_pairs,
+    held_out,
+    load_topics,
+    macro_f1,
+    pair_examples,
+    pair_stance_examples,
+    split,
+    stance_examples,
+)
+
+from argmap.judge.cross import (  # noqa: E402
+    DEFAULT_CROSS_WEIGHTS,
+    TASK_LABELS,
+    Lower,
+    build_net,
+    copy_upper_from_hf,
+    lexical_rows,
+    pad,
+    pooled_cosine,
+    save_cross,
+)
+from argmap.judge.features import LEXICAL_NAMES  # noqa: E402
+
+SEED = 13
+CACHE = Path(__file__).resolve().parent / ".cache"
+
+
+def lower_states(texts: list[str], split_at: int) -> dict[str, object]:
+    import torch
+
+    CACHE.mkdir(exist_ok=True)
+    path = CACHE / f"cross_states_{split_at}.pt"
+    have: dict[str, object] = torch.load(path) if path.is_file() else {}
+    key = {t: hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts}
+    missing = [t for t in dict.fromkeys(texts) if key[t] not in have]
+    if missing:
+        print(f"lower layers on {len(missing)} texts...", file=sys.stderr)
+        lower = Lower(split_at)
+        for t, s in zip(missing, lower.states(missing), strict=True):
+            have[key[t]] = s.half()
+        torch.save(have, path)
+    return {t: have[key[t]] for t in texts}
+
+
+def val_topic(topic: str) -> bool:
+    return zlib.crc32(topic.encode()) % 5 == 1
+
+
+class Data:
+    def __init__(self, examples: list[Example], states: dict, task: str) -> None:
+        self.ex = examples
+        self.task = task
+        labels = TASK_LABELS[task]
+        self.y = np.array([labels.index(e.label) for e in examples])
+        cos = [pooled_cosine(states[e.a].float(), states[e.b].float()) for e in examples]
+        self.lex = lexical_rows([e.a for e in examples], [e.b for e in examples], cos)
+
+
+def batches(data: Data, idx: list[int], states: dict, size: int):
+    import torch
+
+    for s in range(0, len(idx), size):
+        part = idx[s : s + size]
+        xa, ma = pad([states[data.ex[i].a].float() for i in part])
+        xb, mb = pad([states[data.ex[i].b].float() for i in part])
+        yield xa, ma, xb, mb, torch.tensor(data.lex[part]), torch.tensor(data.y[part])
+
+
+def predict(net, data: Data, states: dict) -> list[str]:
+    import torch
+
+    net.eval()
+    labels = TASK_LABELS[data.task]
+    order = sorted(range(len(data.ex)), key=lambda i: len(data.ex[i].a) + len(data.ex[i].b))
+    pred = [""] * len(order)
+    with torch.inference_mode():
+        for s in range(0, len(order), 128):
+            part = order[s : s + 128]
+            xa, ma, xb, mb, lex, _ = next(batches(data, part, states, 128))
+            k = net(xa, ma, xb, mb, lex, data.task).argmax(-1).tolist()
+            for i, j in zip(part, k, strict=True):
+                pred[i] = labels[j]
+    return pred
+
+
+def score(net, data: Data, states: dict) -> dict[str, float]:
+    return macro_f1([e.label for e in data.ex], predict(net, data, states), TASK_LABELS[data.task])
+
+
+def probs(net, data: Data, states: dict, task: str):
+    import torch
+
+    net.eval()
+    out = np.zeros((len(data.ex), len(TASK_LABELS[task])), dtype=np.float32)
+    with torch.inference_mode():
+        for s in range(0, len(data.ex), 128):
+            part = list(range(s, min(s + 128, len(data.ex))))
+            xa, ma, xb, mb, lex, _ = next(batches(data, part, states, 128))
+            out[part] = net(xa, ma, xb, mb, lex, task).softmax(-1).numpy()
+    return out
+
+
+def compare_stance_readings(net, data: Data, states: dict) -> None:
+    """Stance from the stance head, from the pair head (supports = pro, attacks = con,
+    unrelated = neutral, same = pro), and from their mean, on the validation topics."""
+    gold = [e.label for e in data.ex]
+    ps = probs(net, data, states, "stance")
+    pp = probs(net, data, states, "pair")
+    # pair labels: same, supports, attacks, unrelated -> pro, con, neutral
+    as_stance = np.stack([pp[:, 0] + pp[:, 1], pp[:, 2], pp[:, 3]], axis=1)
+    for name, p in (("stance head", ps), ("pair head", as_stance), ("mean", (ps + as_stance) / 2)):
+        pred = [TASK_LABELS["stance"][k] for k in p.argmax(1)]
+        f = macro_f1(gold, pred, TASK_LABELS["stance"])
+        print(f"  stance read by {name}: {f['macro']:.3f}", flush=True)
+
+
+def stance_draw(
+    stance: list[Example], per_claim: int, rng: random.Random, balance: bool = False
+) -> list[int]:
+    by_claim: dict[tuple[str, str], list[int]] = {}
+    for i, e in enumerate(stance):
+        by_claim.setdefault((e.topic, e.a), []).append(i)
+    out = []
+    for idx in by_claim.values():
+        # one phrasing per side the claim takes on them: a sided claim is seen against a
+        # phrasing it is for and one it is against, so the motion's direction must be read
+        by_label: dict[str, list[int]] = {}
+        for i in idx:
+            by_label.setdefault(stance[i].label, []).append(i)
+        if balance and len(by_label) > 1:
+            for group in by_label.values():
+                out += rng.sample(group, min(max(1, per_claim // 2), len(group)))
+        else:
+            out += rng.sample(idx, min(per_claim, len(idx)))
+    return out
+
+
+def train(
+    pairs: Data,
+    stance: Data,
+    states: dict,
+    args: argparse.Namespace,
+    watch: list[tuple[str, Data]],
+):
+    import torch
+    from transformers import AutoModel
+
+    from argmap.embed.st import default_model_path
+
+    torch.manual_seed(SEED)
+    rng = random.Random(SEED)
+    net = build_net(args.split, 6 - args.split, args.hidden, len(LEXICAL_NAMES))
+    copy_upper_from_hf(net, AutoModel.from_pretrained(default_model_path()))
+    lex = np.vstack([pairs.lex, stance.lex])
+    net.lex_mean.copy_(torch.tensor(lex.mean(0)))
+    net.lex_std.copy_(torch.tensor(lex.std(0) + 1e-4))
+    body = [p for n, p in net.named_parameters() if not n.startswith("heads")]
+    opt = torch.optim.AdamW(
+        [
+            {"params": body, "lr": args.lr},
+            {"params": net.heads.parameters(), "lr": args.head_lr},
+        ],
+        weight_decay=0.01,
+    )
+    losses = {}
+    for d in (pairs, stance):
+        counts = np.bincount(d.y, minlength=len(TASK_LABELS[d.task])).astype(np.float32)
+        w = counts.sum() / (len(counts) * np.maximum(counts, 1))
+        losses[d.task] = torch.nn.CrossEntropyLoss(weight=torch.tensor(w))
+    history = []
+    for epoch in range(1, args.epochs + 1):
+        t0 = time.perf_counter()
+        net.train()
+        jobs = []
+        for d, idx in (
+            (pairs, list(range(len(pairs.ex)))),
+            (stance, stance_draw(stance.ex, args.per_claim, rng, args.balance)),
+        ):
+            rng.shuffle(idx)
+            jobs += [(d, idx[s : s + args.batch]) for s in range(0, len(idx), args.batch)]
+        rng.shuffle(jobs)
+        total = 0.0
+        for d, part in jobs:
+            xa, ma, xb, mb, lx, y = next(batches(d, part, states, len(part)))
+            opt.zero_grad()
+            loss = losses[d.task](net(xa, ma, xb, mb, lx, d.task), y)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
+            opt.step()
+            total += float(loss.detach())
+        line = f"epoch {epoch}: loss {total / len(jobs):.3f} ({time.perf_counter() - t0:.0f} s)"
+        figs = {}
+        for name, d in watch:
+            f = score(net, d, states)
+            figs[name] = f["macro"]
+            line += f"  {name} {f['macro']:.3f}"
+        print(line, flush=True)
+        history.append(figs)
+    return net, history
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--validate", action="store_true")
+    ap.add_argument("--epochs", type=int, default=4)
+    ap.add_argument("--split", type=int, default=4, help="frozen bottom layers (of 6)")
+    ap.add_argument("--hidden", type=int, default=256)
+    ap.add_argument("--lr", type=float, default=4e-5)
+    ap.add_argument("--head-lr", type=float, default=1e-3)
+    ap.add_argument("--batch", type=int, default=32)
+    ap.add_argument("--per-claim", type=int, default=2)
+    ap.add_argument("--out", default=str(DEFAULT_CROSS_WEIGHTS))
+    ap.add_argument("--no-write", action="store_true")
+    ap.add_argument(
+        "--balance", action="store_true", help="draw one phrasing per side (tried: no gain)"
+    )
+    ap.add_argument(
+        "--other-topics", type=int, default=12, help="cross-question examples per topic (0: none)"
+    )
+    ap.add_argument("--pair-stance", action="store_true", help="add stance derived from pairs")
+    ap.add_argument("--topics", help="folder of topic files (default data/judge/topics)")
+    args = ap.parse_args(argv)
+    import torch
+
+    torch.set_num_threads(2)
+    topics = load_topics(Path(args.topics)) if args.topics else load_topics()
+    written = [e for t in topics for e in pair_examples(t)]
+    derived = [e for t in topics for e in derived_pairs(t)]
+    stance = [e for t in topics for e in stance_examples(t)]
+    w_train, w_test = split(written)
+    d_train, _ = split(derived)
+    s_train, s_test = split(stance)
+    if args.other_topics:
+        train_topics = [t for t in topics if not held_out(t["id"])]
+        if args.validate:
+            train_topics = [t for t in train_topics if not val_topic(t["id"])]
+        extra = cross_topic_examples(train_topics, args.other_topics, SEED)
+        d_train = d_train + [e for e in extra if e.label == "unrelated"]
+        s_train = s_train + [e for e in extra if e.label == "neutral"]
+    if args.pair_stance:
+        extra, _ = split([e for t in topics for e in pair_stance_examples(t)])
+        s_train = s_train + extra
+    if args.validate:
+        w_fit = [e for e in w_train if not val_topic(e.topic)]
+        d_fit = [e for e in d_train if not val_topic(e.topic)]
+        s_fit = [e for e in s_train if not val_topic(e.topic)]
+        w_eval = [e for e in w_train if val_topic(e.topic)]
+        s_eval = [e for e in s_train if val_topic(e.topic)]
+    else:
+        w_fit, d_fit, s_fit, w_eval, s_eval = w_train, d_train, s_train, w_test, s_test
+    texts = [t for e in written + derived + s_train + s_test for t in (e.a, e.b)]
+    states = lower_states(texts, args.split)
+    pairs = Data(w_fit + d_fit, states, "pair")
+    st = Data(s_fit, states, "stance")
+    watch = [("pair", Data(w_eval, states, "pair")), ("stance", Data(s_eval, states, "stance"))]
+    n_fit = len({e.topic for e in w_fit})
+    n_eval = len({e.topic for e in w_eval})
+    which = "validation" if args.validate else "held-out"
+    print(
+        f"{n_fit} topics to fit, {n_eval} {which}; pairs {len(pairs.ex)}, stance {len(st.ex)}",
+        flush=True,
+    )
+    net, history = train(pairs, st, states, args, watch if args.validate else [])
+    if args.validate:
+        compare_stance_readings(net, watch[1][1], states)
+        return 0
+    for name, d in watch:
+        f = score(net, d, states)
+        per = ", ".join(f"{k} {f[k]:.2f}" for k in TASK_LABELS[d.task])
+        print(f"{name}: held-out macro-F1 {f['macro']:.3f} ({per})")
+    if not args.no_write:
+        config = {
+            "split": args.split,
+            "upper": 6 - args.split,
+            "hidden": args.hidden,
+            "lexical": list(LEXICAL_NAMES),
+            "epochs": args.epochs,
+            "seed": SEED,
+            "topics": n_fit,
+        }
+        save_cross(args.out, net, config)
+        print(f"wrote {args.out} ({Path(args.out).stat().st_size // 1024} KB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,134 @@
+"""The shipped judges on sentences written for these tests (no topic of the judge corpus).
+
+These run the real weights and the real MiniLM layers. Each check allows a few misses: they say
+that the judge reads sides and relations on questions it was never trained on, not that it is
+perfect (its measured figures are in the README, from bench/judge.py and bench/stance.py).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import argmap
+from argmap.errors import ArgmapError
+from argmap.judge import CrossJudge, default_judge
+from argmap.judge.cross import DEFAULT_CROSS_WEIGHTS, load_cross
+
+# (motion, reversed motion, pro claims, con claims), on questions not in data/judge
+MOTIONS = [
+    (
+        "Should towns ban private fireworks?",
+        "Fireworks should stay legal for anyone to buy.",
+        [
+            "Every November our dog shakes under the bed for a week.",
+            "Hospitals treat hundreds of burns from garden displays each year.",
+            "Organised council displays give families the spectacle without the injuries.",
+        ],
+        [
+            "A few rockets in the back garden is a harmless family tradition.",
+            "Prohibition would just push sales to unregulated online sellers.",
+            "Nobody has shown that bans cut injuries where they were tried.",
+        ],
+    ),
+    (
+        "This house would make cycling helmets compulsory.",
+        "Adults should decide for themselves whether to wear a helmet.",
+        [
+            "A helmet cuts the risk of a serious head injury in a crash by more than half.",
+            "Seatbelts were unpopular too, until they became law and saved thousands.",
+            "Emergency doctors see skull fractures that a cheap helmet would have prevented.",
+        ],
+        [
+            "Where helmets became mandatory, far fewer people rode bikes at all.",
+            "Drivers give helmeted riders less room, studies of overtaking suggest.",
+            "Forcing the gear on commuters treats a healthy habit like a dangerous sport.",
+        ],
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def judge() -> CrossJudge:
+    return CrossJudge()
+
+
+def test_weights_are_small_and_record_how_they_were_made():
+    assert DEFAULT_CROSS_WEIGHTS.stat().st_size <= 30 * 1024 * 1024
+    _, config = load_cross(DEFAULT_CROSS_WEIGHTS)
+    assert config["seed"] == 13 and config["split"] + config["upper"] == 6
+
+
+def test_stance_reads_sides_on_unseen_motions(judge):
+    # Reversed phrasings ("Fireworks should stay legal") are the judge's known weak spot
+    # (README, "The debate"); this holds it to the primary phrasing, where chance is 4 of 12.
+    right = total = 0
+    for motion, _reverse, pro, con in MOTIONS:
+        gold = ["pro"] * len(pro) + ["con"] * len(con)
+        got = [v.label for v in judge.stance(motion, pro + con)]
+        right += sum(g == p for g, p in zip(gold, got, strict=True))
+        total += len(gold)
+    assert right >= total - 4, f"{right}/{total} sides right"
+
+
+def test_stance_to_is_batched_and_gives_confidences():
+    claims = MOTIONS[0][2] + MOTIONS[0][3]
+    out = argmap.stance_to(MOTIONS[0][0], claims)
+    assert len(out) == len(claims)
+    for v in out:
+        assert v.label in ("pro", "con", "neutral")
+        assert 0.0 < v.confidence <= 1.0
+        assert abs(sum(v.scores.values()) - 1.0) < 1e-3
+    with pytest.raises(ArgmapError):
+        argmap.stance_to("  ", claims)
+
+
+def test_pairs_tell_paraphrase_negation_and_unrelated_apart(judge):
+    pairs = [
+        (
+            "The bridge toll went up to four pounds in March.",
+            "Since March it costs £4 to cross the bridge.",
+            "same",
+        ),
+        (
+            "Crossing the bridge has never been cheaper.",
+            "The bridge toll keeps getting more expensive.",
+            "attacks",
+        ),
+        (
+            "Tolls do not reduce traffic on the bridge.",
+            "Tolls reduce traffic on the bridge.",
+            "attacks",
+        ),
+        (
+            "Queues at the toll booths add twenty minutes to each trip.",
+            "The bridge toll makes commuting worse.",
+            "supports",
+        ),
+        ("Libraries lend books for free.", "Sharks have several rows of teeth.", "unrelated"),
+        (
+            "The council meets on Tuesdays.",
+            "Vaccines should be compulsory for schoolchildren.",
+            "unrelated",
+        ),
+    ]
+    got = [v.label for v in judge.judge([(a, b) for a, b, _ in pairs])]
+    hits = sum(g == p for (_, _, g), p in zip(pairs, got, strict=True))
+    assert hits >= len(pairs) - 1, list(zip([p[2] for p in pairs], got, strict=True))
+
+
+def test_the_default_judge_is_the_cross_judge_and_is_shared():
+    assert isinstance(default_judge(), CrossJudge)
+    assert default_judge() is default_judge()
+
+
+def test_weights_from_other_features_are_refused(tmp_path):
+    bad = tmp_path / "judge.npz"
+    with np.load(DEFAULT_CROSS_WEIGHTS) as z:
+        arrays = {k: z[k] for k in z.files}
+    arrays["config"] = np.array('{"split": 4, "upper": 2, "hidden": 256, "lexical": ["x"]}')
+    np.savez(bad, **arrays)
+    with pytest.raises(ArgmapError, match="other features"):
+        CrossJudge(bad).judge([("a", "b")])
+    with pytest.raises(ArgmapError, match="not found"):
+        CrossJudge(tmp_path / "missing.npz").stance("Q?", ["a"])
