@@ -306,3 +306,28 @@ def test_ingest_seed_magazine_is_named_by_its_headline(seeds_dir: Path):
         tail = " ".join(line.split()[-6:])
         if line.rstrip().endswith(".") and raw.count(tail) == 1:
             assert tail in doc.text
+
+
+def test_a_pdf_whose_info_dictionary_is_broken_keeps_its_text(tmp_path):
+    """``reader.metadata`` raises on a trailer pointing at no info dictionary; that costs the
+    title, not the document (it once aborted the whole build)."""
+    import re
+
+    from argmap.ingest.readers import read_pdf
+
+    good = (
+        Path(__file__).resolve().parent.parent
+        / "data"
+        / "corpus"
+        / "reproducibility-and-science.pdf"
+    ).read_bytes()
+    ref = re.search(rb"/Info \d+ 0 R", good)
+    assert ref is not None
+    broken = good.replace(ref.group(0), b"/Info 9999 0 R"[: len(ref.group(0))])
+    text, title = read_pdf(broken, "broken.pdf")
+    assert title == ""
+    assert text == read_pdf(good, "good.pdf")[0]
+    (tmp_path / "broken.pdf").write_bytes(broken)
+    (tmp_path / "note.txt").write_text("Open models help research. They can be checked.\n")
+    result = load_documents([tmp_path])
+    assert len(result.documents) == 2 and not result.errors

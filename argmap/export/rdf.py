@@ -347,6 +347,8 @@ def parse_graph(data: str | bytes, fmt: str, source: str = "RDF") -> Graph:
     """Parse RDF text into one Graph; for TriG, the union of all its graphs."""
     if fmt not in RDF_FORMATS:
         raise MapFormatError(f"unknown RDF format {fmt!r}; use one of {', '.join(RDF_FORMATS)}")
+    if fmt == "json-ld":
+        _refuse_remote_contexts(data, source)
     try:
         if fmt == "trig":
             ds = Dataset()
@@ -357,6 +359,38 @@ def parse_graph(data: str | bytes, fmt: str, source: str = "RDF") -> Graph:
         return g
     except Exception as e:  # rdflib raises many unrelated types for bad input
         raise MapFormatError(f"{source}: not valid {fmt} ({type(e).__name__}: {e})") from e
+
+
+def _refuse_remote_contexts(data: str | bytes, source: str) -> None:
+    """A JSON-LD ``@context`` (or ``@import``) given as a URL or path would make the parser fetch
+    it: a file could make argmap talk to any host the user can reach, or read a local file. Only
+    inline contexts are accepted; the error says so, naming the file."""
+    import json
+
+    try:
+        doc = json.loads(data)
+    except RecursionError as e:
+        raise MapFormatError(f"{source}: JSON nested too deeply to read") from e
+    except ValueError as e:
+        raise MapFormatError(f"{source}: not valid json-ld ({e})") from e
+    stack = [doc]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+            continue
+        if not isinstance(node, dict):
+            continue
+        for key, value in node.items():
+            if key in ("@context", "@import"):
+                refs = value if isinstance(value, list) else [value]
+                for ref in refs:
+                    if isinstance(ref, str):
+                        raise MapFormatError(
+                            f"{source}: json-ld {key} {ref[:80]!r} points outside the file; "
+                            "argmap never fetches contexts (inline the context instead)"
+                        )
+            stack.append(value)
 
 
 def _union(ds: Dataset) -> Graph:

@@ -50,8 +50,11 @@ def read_pdf(data: bytes, source: str) -> tuple[str, str]:
     text = "\n\n".join(p.strip() for p in pages)
     if not text.strip():
         raise IngestError(source, "PDF has no text layer (scanned images need OCR first)")
-    meta = reader.metadata
-    title = str(meta.title) if meta is not None and meta.title else ""
+    try:  # a broken info dictionary costs the title, never the text
+        meta = reader.metadata
+        title = str(meta.title) if meta is not None and meta.title else ""
+    except Exception:
+        title = ""
     return _unwrap_pdf_lines(text), title
 
 
