@@ -105,7 +105,10 @@ class ArgumentMap:
         return amap
 
     def dumps(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n"
+        try:
+            return json.dumps(self.to_dict(), ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+        except ValueError as e:  # a NaN or infinite number set through the API
+            raise MapFormatError(f"the map holds a number JSON cannot carry ({e})") from e
 
     def save(self, path: str | Path) -> None:
         """Write atomically: a temp file in the same folder, then a rename."""
@@ -121,10 +124,19 @@ class ArgumentMap:
         except (OSError, UnicodeDecodeError) as e:
             raise MapFormatError(f"{path}: cannot read ({e})") from e
         try:
-            data = json.loads(raw)
+            data = json.loads(raw, parse_constant=_no_constant)
         except json.JSONDecodeError as e:
             raise MapFormatError(f"{path}: not valid JSON ({e.msg} at line {e.lineno})") from e
-        return cls.from_dict(data, source=str(path))
+        except RecursionError as e:
+            raise MapFormatError(f"{path}: JSON nested too deeply to read") from e
+        except ValueError as e:  # NaN / Infinity, or a number too long to convert
+            raise MapFormatError(f"{path}: not valid map JSON ({e})") from e
+        try:
+            return cls.from_dict(data, source=str(path))
+        except MapFormatError:
+            raise
+        except (TypeError, KeyError, ValueError, AttributeError, OverflowError) as e:
+            raise MapFormatError(f"{path}: not a valid map ({type(e).__name__}: {e})") from e
 
     # ---- interchange ----------------------------------------------------------------------
     def to_rdf(self) -> Graph:
@@ -427,3 +439,8 @@ class ArgumentMap:
             f"<ArgumentMap {s['documents']} documents, {s['claims']} claims, "
             f"{s['supports']} supports, {s['attacks']} attacks>"
         )
+
+
+def _no_constant(name: str) -> float:
+    """NaN and Infinity are not JSON; a map that holds them would be re-saved as invalid JSON."""
+    raise ValueError(f"{name} is not a JSON number")

@@ -78,11 +78,18 @@ class Document:
             title=str(d.get("title", "")),
             text=str(d["text"]),
             media_type=str(d.get("media_type", "text/plain")),
-            main_claim=d.get("main_claim"),
+            main_claim=_opt_str(d.get("main_claim"), "main_claim"),
             metadata=dict(d.get("metadata") or {}),
-            position=d.get("position"),
+            position=_opt_str(d.get("position"), "position"),
             position_confidence=_opt_float(d.get("position_confidence")),
         )
+
+
+def _opt_str(x: Any, field_name: str) -> str | None:
+    """A claim id or label, or nothing: a list or number here is a malformed file, not a value."""
+    if x is None or isinstance(x, str):
+        return x
+    raise ValueError(f"{field_name} must be a string, not {type(x).__name__}")
 
 
 def _opt_float(x: Any) -> float | None:
