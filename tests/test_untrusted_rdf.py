@@ -101,3 +101,23 @@ def test_json_nested_too_deep_is_a_clear_error():
     deep = "[" * 100_000 + "]" * 100_000
     with pytest.raises(MapFormatError, match="deep.jsonld"):
         rdf.parse_graph(deep, "json-ld", "deep.jsonld")
+
+
+def test_rdf_xml_with_nested_entities_is_refused_at_once():
+    levels = ['<!ENTITY l0 "ha">'] + [
+        f'<!ENTITY l{i} "{("&l" + str(i - 1) + ";") * 10}">' for i in range(1, 7)
+    ]
+    doc = (
+        '<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [' + "".join(levels) + "]>\n"
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+        'xmlns:s="http://schema.org/"><rdf:Description rdf:about="http://example.org/x">'
+        "<s:name>&l6;</s:name></rdf:Description></rdf:RDF>"
+    )
+    with pytest.raises(MapFormatError, match="laughs.rdf.*entities"):
+        rdf.parse_graph(doc, "xml", "laughs.rdf")
+
+
+def test_plain_rdf_xml_still_round_trips():
+    amap = sample_map()
+    back = rdf.from_rdf(rdf.parse_graph(rdf.serialize(amap, "xml"), "xml"))
+    assert back.to_dict() == amap.to_dict()
