@@ -331,3 +331,26 @@ def test_a_pdf_whose_info_dictionary_is_broken_keeps_its_text(tmp_path):
     (tmp_path / "note.txt").write_text("Open models help research. They can be checked.\n")
     result = load_documents([tmp_path])
     assert len(result.documents) == 2 and not result.errors
+
+
+def test_a_symlink_to_a_device_is_refused_not_read_forever(tmp_path):
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero here")
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    (tmp_path / "note.txt").write_text("Open models help research. They can be checked.\n")
+    with pytest.raises(IngestError, match="not a regular file"):
+        load_document(tmp_path / "zero.txt")
+    result = load_documents([tmp_path])
+    assert len(result.documents) == 1
+    assert any("zero.txt" in p.source and "regular" in p.reason for p in result.problems)
+
+
+def test_a_file_over_the_size_limit_is_refused_by_name(tmp_path, monkeypatch):
+    from argmap.ingest import readers
+
+    monkeypatch.setattr(readers, "MAX_FILE_BYTES", 1000)
+    big = tmp_path / "big.txt"
+    big.write_text("Open models help research. " * 100)
+    with pytest.raises(IngestError, match="limit") as e:
+        load_document(big)
+    assert "big.txt" in str(e.value)

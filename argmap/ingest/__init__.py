@@ -59,10 +59,16 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem
                 rel = f.relative_to(p)
                 if any(part.startswith((".", "_")) for part in rel.parts):
                     continue
-                if f.is_file() and media_type_of(f) is not None:
+                if media_type_of(f) is None or f.is_dir():
+                    continue
+                if f.is_file():
                     files.append(f)
+                else:  # a device, pipe or broken link with a document's name: say so
+                    problems.append(Problem(str(f), "not a regular file; skipped"))
         elif p.is_file():
             files.append(p)
+        elif p.exists():
+            problems.append(Problem(str(p), "not a regular file (a device, pipe or socket)"))
         else:
             problems.append(Problem(str(p), "no such file or folder"))
     return files, problems

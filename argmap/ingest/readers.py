@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import stat
 from pathlib import Path
 
 from ..errors import IngestError
@@ -91,6 +92,9 @@ def _unwrap_pdf_lines(text: str) -> str:
     return "\n".join(out)
 
 
+MAX_FILE_BYTES = 64 * 2**20  # one source document; a larger file is almost surely not one
+
+
 def read_file(path: Path) -> tuple[str, str, str, dict[str, str]]:
     """Read ``path``; return (text, title, media type, metadata). Text is not yet cleaned."""
     source = str(path)
@@ -101,9 +105,19 @@ def read_file(path: Path) -> tuple[str, str, str, dict[str, str]]:
             f"argmap reads {', '.join(sorted(SUPPORTED))}",
         )
     try:
-        data = path.read_bytes()
+        # a symlink to /dev/zero or a named pipe would be read forever: regular files only,
+        # and never more than the limit, even if the file grows while it is read
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise IngestError(source, "not a regular file (a device, pipe or socket)")
+        if info.st_size > MAX_FILE_BYTES:
+            raise IngestError(source, f"larger than the {MAX_FILE_BYTES // 2**20} MB limit")
+        with path.open("rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)
     except OSError as e:
         raise IngestError(source, f"cannot read file ({e.strerror or e})") from e
+    if len(data) > MAX_FILE_BYTES:
+        raise IngestError(source, f"larger than the {MAX_FILE_BYTES // 2**20} MB limit")
     return read_bytes(data, source)
 
 
