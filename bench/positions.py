@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import re
 import sys
@@ -32,10 +33,11 @@ HEADING = re.compile(r"^\*\*(.+?)\*\*\s*$", re.M)
 
 def pipeline(which: str) -> Pipeline:
     p = Pipeline.default()
-    if which == "head" and p.debate is not None:
+    if which == "head":
+        from argmap.debate import Debate
         from argmap.judge import MiniLMJudge
 
-        p.debate._judge = MiniLMJudge(p.embedder)
+        p = dataclasses.replace(p, debate=Debate(p.embedder, judge=MiniLMJudge(p.embedder)))
     return p
 
 

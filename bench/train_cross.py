@@ -88,48 +88,34 @@ class Data:
         self.lex = lexical_rows([e.a for e in examples], [e.b for e in examples], cos)
 
 
-def batches(data: Data, idx: list[int], states: dict, size: int):
+def batch(data: Data, part: list[int], states: dict):
+    """Padded tensors for the examples ``part`` of ``data``: both texts, rules, labels."""
     import torch
 
-    for s in range(0, len(idx), size):
-        part = idx[s : s + size]
-        xa, ma = pad([states[data.ex[i].a].float() for i in part])
-        xb, mb = pad([states[data.ex[i].b].float() for i in part])
-        yield xa, ma, xb, mb, torch.tensor(data.lex[part]), torch.tensor(data.y[part])
-
-
-def predict(net, data: Data, states: dict) -> list[str]:
-    import torch
-
-    net.eval()
-    labels = TASK_LABELS[data.task]
-    order = sorted(range(len(data.ex)), key=lambda i: len(data.ex[i].a) + len(data.ex[i].b))
-    pred = [""] * len(order)
-    with torch.inference_mode():
-        for s in range(0, len(order), 128):
-            part = order[s : s + 128]
-            xa, ma, xb, mb, lex, _ = next(batches(data, part, states, 128))
-            k = net(xa, ma, xb, mb, lex, data.task).argmax(-1).tolist()
-            for i, j in zip(part, k, strict=True):
-                pred[i] = labels[j]
-    return pred
-
-
-def score(net, data: Data, states: dict) -> dict[str, float]:
-    return macro_f1([e.label for e in data.ex], predict(net, data, states), TASK_LABELS[data.task])
+    xa, ma = pad([states[data.ex[i].a].float() for i in part])
+    xb, mb = pad([states[data.ex[i].b].float() for i in part])
+    return xa, ma, xb, mb, torch.tensor(data.lex[part]), torch.tensor(data.y[part])
 
 
 def probs(net, data: Data, states: dict, task: str):
+    """Each example's label probabilities from ``task``'s head, in batches of similar length."""
     import torch
 
     net.eval()
+    order = sorted(range(len(data.ex)), key=lambda i: len(data.ex[i].a) + len(data.ex[i].b))
     out = np.zeros((len(data.ex), len(TASK_LABELS[task])), dtype=np.float32)
     with torch.inference_mode():
-        for s in range(0, len(data.ex), 128):
-            part = list(range(s, min(s + 128, len(data.ex))))
-            xa, ma, xb, mb, lex, _ = next(batches(data, part, states, 128))
+        for s in range(0, len(order), 128):
+            part = order[s : s + 128]
+            xa, ma, xb, mb, lex, _ = batch(data, part, states)
             out[part] = net(xa, ma, xb, mb, lex, task).softmax(-1).numpy()
     return out
+
+
+def score(net, data: Data, states: dict) -> dict[str, float]:
+    labels = TASK_LABELS[data.task]
+    pred = [labels[k] for k in probs(net, data, states, data.task).argmax(1)]
+    return macro_f1([e.label for e in data.ex], pred, labels)
 
 
 def compare_stance_readings(net, data: Data, states: dict) -> None:
@@ -199,7 +185,6 @@ def train(
         counts = np.bincount(d.y, minlength=len(TASK_LABELS[d.task])).astype(np.float32)
         w = counts.sum() / (len(counts) * np.maximum(counts, 1))
         losses[d.task] = torch.nn.CrossEntropyLoss(weight=torch.tensor(w))
-    history = []
     for epoch in range(1, args.epochs + 1):
         t0 = time.perf_counter()
         net.train()
@@ -213,7 +198,7 @@ def train(
         rng.shuffle(jobs)
         total = 0.0
         for d, part in jobs:
-            xa, ma, xb, mb, lx, y = next(batches(d, part, states, len(part)))
+            xa, ma, xb, mb, lx, y = batch(d, part, states)
             opt.zero_grad()
             loss = losses[d.task](net(xa, ma, xb, mb, lx, d.task), y)
             loss.backward()
@@ -221,14 +206,10 @@ def train(
             opt.step()
             total += float(loss.detach())
         line = f"epoch {epoch}: loss {total / len(jobs):.3f} ({time.perf_counter() - t0:.0f} s)"
-        figs = {}
         for name, d in watch:
-            f = score(net, d, states)
-            figs[name] = f["macro"]
-            line += f"  {name} {f['macro']:.3f}"
+            line += f"  {name} {score(net, d, states)['macro']:.3f}"
         print(line, flush=True)
-        history.append(figs)
-    return net, history
+    return net
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -292,7 +273,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{n_fit} topics to fit, {n_eval} {which}; pairs {len(pairs.ex)}, stance {len(st.ex)}",
         flush=True,
     )
-    net, history = train(pairs, st, states, args, watch if args.validate else [])
+    net = train(pairs, st, states, args, watch if args.validate else [])
     if args.validate:
         compare_stance_readings(net, watch[1][1], states)
         return 0
