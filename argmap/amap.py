@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from .errors import ArgmapError, MapFormatError, MentionError
+from .errors import ArgmapError, MapFormatError, MentionError, brief, excerpt
 from .fileio import atomic_write_text
 from .model import Claim, Document, KeyPoint, Relation
 
@@ -86,6 +87,7 @@ class ArgumentMap:
         fmt = d.get("format")
         if fmt != FORMAT:
             raise MapFormatError(f"{source}: format is {fmt!r}, expected {FORMAT!r}")
+        _check_shape(d, source)
         try:
             amap = cls(
                 documents=[Document.from_dict(x) for x in d.get("documents", [])],
@@ -97,7 +99,7 @@ class ArgumentMap:
                 else [KeyPoint.from_dict(x) for x in d["key_points"]],
             )
         except (KeyError, TypeError, ValueError) as e:
-            raise MapFormatError(f"{source}: malformed map ({type(e).__name__}: {e})") from e
+            raise MapFormatError(f"{source}: malformed map ({brief(e)})") from e
         try:
             amap.validate()
         except ArgmapError as e:
@@ -130,13 +132,13 @@ class ArgumentMap:
         except RecursionError as e:
             raise MapFormatError(f"{path}: JSON nested too deeply to read") from e
         except ValueError as e:  # NaN / Infinity, or a number too long to convert
-            raise MapFormatError(f"{path}: not valid map JSON ({e})") from e
+            raise MapFormatError(f"{path}: not valid map JSON ({excerpt(str(e))})") from e
         try:
             return cls.from_dict(data, source=str(path))
         except MapFormatError:
             raise
         except (TypeError, KeyError, ValueError, AttributeError, OverflowError) as e:
-            raise MapFormatError(f"{path}: not a valid map ({type(e).__name__}: {e})") from e
+            raise MapFormatError(f"{path}: not a valid map ({brief(e)})") from e
 
     # ---- interchange ----------------------------------------------------------------------
     def to_rdf(self) -> Graph:
@@ -439,6 +441,58 @@ class ArgumentMap:
             f"<ArgumentMap {s['documents']} documents, {s['claims']} claims, "
             f"{s['supports']} supports, {s['attacks']} attacks>"
         )
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_shape(d: Mapping[str, Any], source: str) -> None:
+    """What the field-by-field readers would let through silently, each refused by its place:
+    text holding a lone surrogate (no encoder can write it back), offsets that are not whole
+    numbers (``1.5`` or ``true`` would be truncated), and ids given twice (one claim would
+    silently replace the other)."""
+    stack: list[tuple[str, Any]] = [("", d)]
+    while stack:
+        where, node = stack.pop()
+        if isinstance(node, str):
+            if _SURROGATE.search(node):
+                raise MapFormatError(
+                    f"{source}: {where or 'a key'} holds a lone surrogate, not text"
+                )
+        elif isinstance(node, dict):
+            for k, v in node.items():
+                stack.append((f"{where}.{k}" if where else str(k), v))
+                if isinstance(k, str) and _SURROGATE.search(k):
+                    raise MapFormatError(f"{source}: a key in {where} holds a lone surrogate")
+        elif isinstance(node, list):
+            stack.extend((f"{where}[{i}]", v) for i, v in enumerate(node))
+    for kind in ("documents", "claims"):
+        items = d.get(kind)
+        if not isinstance(items, list):
+            continue
+        seen: set[Any] = set()
+        for i, x in enumerate(items):
+            xid = x.get("id") if isinstance(x, dict) else None
+            if xid in seen:
+                raise MapFormatError(
+                    f"{source}: {kind}[{i}] repeats the id {excerpt(str(xid), 60)!r}"
+                )
+            seen.add(xid)
+            mentions = []
+            if isinstance(x, dict):
+                mentions = [(f"{kind}[{i}]", x.get("mentions"))]
+                for j, m in enumerate(x.get("members") or []):
+                    if isinstance(m, dict):
+                        mentions.append((f"{kind}[{i}].members[{j}]", m.get("mentions")))
+            for at, ms in mentions:
+                for j, m in enumerate(ms if isinstance(ms, list) else []):
+                    for key in ("start", "end"):
+                        v = m.get(key) if isinstance(m, dict) else None
+                        if v is not None and (isinstance(v, bool) or not isinstance(v, int)):
+                            raise MapFormatError(
+                                f"{source}: {at}.mentions[{j}].{key} is {excerpt(json.dumps(v), 40)}, "
+                                "not a whole number of characters"
+                            )
 
 
 def _no_constant(name: str) -> float:

@@ -39,3 +39,19 @@ class MissingDependency(ArgmapError):
         hint = f"pip install 'argmap[{extra}]'" if extra else f"pip install {package}"
         what = f" for {purpose}" if purpose else ""
         super().__init__(f"{package} is needed{what}: {hint}")
+
+
+EXCERPT_CHARS = 240
+"""A parser's message can quote the whole input (a truncated Turtle file put 559 KB into one);
+argmap's messages quote at most this much of it."""
+
+
+def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    """``text`` cut to ``limit`` characters, marked where cut, with lone surrogates escaped."""
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text if len(text) <= limit else text[:limit] + f"... [{len(text) - limit} more]"
+
+
+def brief(e: BaseException) -> str:
+    """``TypeName: message`` of a third-party exception, its message cut to an excerpt."""
+    return f"{type(e).__name__}: {excerpt(str(e))}"

@@ -2,13 +2,74 @@
 
 Every file argmap writes (maps, exports) goes to a temp file in the same folder and is renamed
 over the target: readers see the old file or the new one, never a mix.
+
+Where it writes is checked before any work starts (``check_output``), so a build of an hour is
+never lost to a typo in ``-o``: an empty path, a folder, a device, a pipe, or a folder that
+cannot be written are refused up front. A symlink is written *through*, to its target (a link
+to a device or a pipe, such as ``/proc/self/fd/1``, is refused like the device itself). A
+killed writer's temp files are removed by the next save of the same target.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
+import time
 from pathlib import Path
+
+from .errors import ArgmapError
+
+STALE_TEMP_SECONDS = 120
+"""A temp file of the target untouched for this long belongs to a writer that died."""
+
+
+class OutputPathError(ArgmapError):
+    """Where argmap was asked to write is not somewhere it can write a file."""
+
+
+def check_output(path: str | Path) -> Path:
+    """The file that a save to ``path`` will replace (symlinks followed), or OutputPathError.
+
+    Refuses, with the reason: an empty path, a path naming a folder (or ending in a slash), an
+    existing device, pipe or socket (or a link to one), and a target whose folder cannot be
+    created or written.
+    """
+    raw = str(path)
+    if not raw.strip():
+        raise OutputPathError("the output path is empty")
+    if raw.endswith(("/", os.sep)):
+        raise OutputPathError(f"{raw}: names a folder; give a file name")
+    target = Path(raw)
+    if target.is_symlink():
+        target = target.resolve()
+    if target.exists():
+        mode = target.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise OutputPathError(f"{raw}: is a folder; give a file name")
+        if not stat.S_ISREG(mode):
+            what = "a pipe" if stat.S_ISFIFO(mode) else "a device or socket"
+            raise OutputPathError(f"{raw}: is {what}, not a regular file; argmap writes files only")
+    folder = target.parent
+    while not folder.exists():
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    if folder.exists() and not folder.is_dir():
+        raise OutputPathError(f"{raw}: {folder} is not a folder")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise OutputPathError(f"{raw}: cannot write in {folder} (permission denied)")
+    return target
+
+
+def _remove_stale_temps(path: Path) -> None:
+    now = time.time()
+    for tmp in path.parent.glob(f".{path.name}.*.tmp"):
+        try:
+            if now - tmp.stat().st_mtime > STALE_TEMP_SECONDS:
+                tmp.unlink()
+        except OSError:
+            pass
 
 
 def _default_mode() -> int:
@@ -29,8 +90,9 @@ def atomic_write_text(path: str | Path, text: str) -> None:
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> None:
     """:func:`atomic_write_text` for bytes (model weights, vector sidecars)."""
-    path = Path(path)
+    path = check_output(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale_temps(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:

@@ -13,6 +13,11 @@ from dataclasses import dataclass
 
 import syntok.segmenter as _syntok
 
+MAX_SENTENCE_CHARS = 1500
+"""A longer "sentence" (a scraped line with no punctuation, a run-on list) is cut into pieces of
+at most this many characters at word boundaries, so no unit, and no step that reads one, grows
+with the size of the input."""
+
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of ``text``; line breaks are hard boundaries."""
@@ -20,9 +25,24 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     pos = 0
     for line in text.split("\n"):
         if line.strip():
-            spans.extend((pos + s, pos + e) for s, e in _sentences_in_line(line))
+            for s, e in _sentences_in_line(line):
+                spans.extend(_bounded(line, pos, s, e))
         pos += len(line) + 1
     return spans
+
+
+def _bounded(line: str, pos: int, s: int, e: int) -> list[tuple[int, int]]:
+    out = []
+    while e - s > MAX_SENTENCE_CHARS:
+        cut = line.rfind(" ", s + 1, s + MAX_SENTENCE_CHARS + 1)
+        cut = cut if cut > s else s + MAX_SENTENCE_CHARS
+        out.append((pos + s, pos + cut))
+        s = cut
+        while s < e and line[s].isspace():
+            s += 1
+    if e > s:
+        out.append((pos + s, pos + e))
+    return out
 
 
 def _sentences_in_line(line: str) -> list[tuple[int, int]]:

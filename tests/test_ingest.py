@@ -154,7 +154,7 @@ def bad_folder(tmp_path: Path) -> Path:
         "Pourtant, les coûts de calcul restent énormes.".encode("latin-1")
     )
     (tmp_path / "good.txt").write_text(PROSE, encoding="utf-8")
-    (tmp_path / "notes.json").write_text("{}", encoding="utf-8")  # not a document kind: ignored
+    (tmp_path / "notes.json").write_text("{}", encoding="utf-8")  # not a document kind: named
     return tmp_path
 
 
@@ -166,6 +166,8 @@ def test_ingest_bad_files_are_named_and_skipped(bad_folder: Path):
         "binary.txt": "binary file, not text",
         "empty.html": "HTML page holds no readable text",
         "fake.pdf": "not a PDF file (no %PDF header)",
+        "notes.json": "1 file(s) of unsupported type '.json' skipped; argmap reads .htm, .html, "
+        ".markdown, .md, .pdf, .text, .txt",
     }
     names = sorted(Path(d.source).name for d in result.documents)
     assert names == ["good.txt", "latin1.txt"]
@@ -324,7 +326,7 @@ def test_a_pdf_whose_info_dictionary_is_broken_keeps_its_text(tmp_path):
     ref = re.search(rb"/Info \d+ 0 R", good)
     assert ref is not None
     broken = good.replace(ref.group(0), b"/Info 9999 0 R"[: len(ref.group(0))])
-    text, title = read_pdf(broken, "broken.pdf")
+    text, title, _ = read_pdf(broken, "broken.pdf")
     assert title == ""
     assert text == read_pdf(good, "good.pdf")[0]
     (tmp_path / "broken.pdf").write_bytes(broken)

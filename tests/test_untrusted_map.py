@@ -88,3 +88,66 @@ def test_the_cli_says_what_is_wrong_without_a_traceback(tmp_path, name):
     assert "Traceback" not in out.stderr
     if out.returncode != 0:
         assert "map.json" in out.stderr
+
+
+REFUSED = {
+    "duplicate claim id": (lambda d: d["claims"].append(dict(d["claims"][0])), "repeats the id"),
+    "offset 1.5": (lambda d: _claim(d)["mentions"][0].update(start=1.5), "mentions[0].start"),
+    "offset true": (lambda d: _claim(d)["mentions"][0].update(end=True), "mentions[0].end"),
+    "lone surrogate": (lambda d: _claim(d).update(text="\ud800"), "claims[0].text"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REFUSED))
+def test_values_once_accepted_silently_are_refused_by_field(tmp_path, name):
+    fix, where = REFUSED[name]
+    d = _good()
+    fix(d)
+    path = tmp_path / "map.json"
+    path.write_text(json.dumps(d), encoding="utf-8")  # ensure_ascii writes "\ud800" escaped
+    with pytest.raises(MapFormatError) as e:
+        ArgumentMap.load(path)
+    assert str(path) in str(e.value) and where in str(e.value)
+    assert "\n" not in str(e.value)
+
+
+def test_graphml_refuses_a_character_xml_cannot_hold_by_name_and_others_export(tmp_path):
+    from argmap.export import export_text
+
+    amap = sample_map()
+    cid = next(iter(amap.claims_by_id))
+    d = amap.to_dict()
+    for c in d["claims"]:
+        if c["id"] == cid:
+            c["text"] = "Open models\x0c should be released\ufffe."
+    odd = ArgumentMap.from_dict(d)
+    with pytest.raises(MapFormatError) as e:
+        export_text(odd, "graphml")
+    assert "U+000C" in str(e.value) and cid in str(e.value) and "'text'" in str(e.value)
+    assert "\x0c" in export_text(odd, "nt")  # N-Triples carries it: the way out
+    assert "graphml" in export_text(amap, "graphml")
+
+
+def test_a_truncated_turtle_file_is_named_with_a_short_message(tmp_path):
+    from argmap.export import read_map
+
+    text = sample_map().to_rdf().serialize(format="turtle")
+    text = text * (600_000 // len(text) + 1)
+    cut = tmp_path / "cut.ttl"
+    cut.write_text(text[: len(text) // 2] + ' ex:x "unterminated', encoding="utf-8")
+    with pytest.raises(MapFormatError) as e:
+        read_map(cut)
+    assert str(cut) in str(e.value) and len(str(e.value)) < 600
+
+
+@pytest.mark.parametrize("value", ["source=<a b>", "source=<nothing-like-an-iri>", "x=\ud800"])
+def test_sparql_bindings_that_are_not_iris_or_text_are_clear_errors(tmp_path, value, capsys):
+    from argmap.cli import main
+
+    m = tmp_path / "m.json"
+    sample_map().save(m)
+    q = "SELECT ?c WHERE { ?c ?p ?source }"
+    for store in ([], ["--store", str(tmp_path / "store")]):
+        code = main(["sparql", str(m), q, "--bind", value, *store])
+        err = capsys.readouterr().err
+        assert code == 1 and err.startswith("argmap: error: cannot bind"), err

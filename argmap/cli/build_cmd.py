@@ -134,8 +134,10 @@ class _Progress:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..fileio import check_output
     from ..pipeline import build
 
+    check_output(args.output)  # before the work, so a bad -o never costs a build
     pipeline = pipeline_from_args(args)
     progress = _Progress(args.quiet)
     try:

@@ -118,7 +118,10 @@ def _load(path: str) -> Any:
 
 def export(args: argparse.Namespace) -> int:
     from ..export import export_text, guess_format
+    from ..fileio import check_output
 
+    if args.output not in (None, "-"):
+        check_output(args.output)
     amap = _load(args.map)
     fmt = args.format or (guess_format(args.output) if args.output else None)
     if fmt is None:
@@ -150,7 +153,9 @@ def export(args: argparse.Namespace) -> int:
 
 def import_(args: argparse.Namespace) -> int:
     from ..export import read_map
+    from ..fileio import check_output
 
+    check_output(args.output)
     amap = read_map(args.file, args.format)
     amap.save(args.output)
     s = amap.stats()
@@ -230,6 +235,8 @@ def sparql(args: argparse.Namespace) -> int:
     amap = _load(args.map)
     query = _query_text(args.query)
     bindings = parse_bindings(args.bind, args.bind_num)
+    for value in bindings.values():
+        sq.to_term(value)  # a value that is no IRI or text is refused before any store opens
     if args.store:
         store = sq.OxigraphStore(args.store, amap)
         print(

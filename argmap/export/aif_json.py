@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..amap import FORMAT, ArgumentMap
-from ..errors import MapFormatError
+from ..errors import MapFormatError, brief
 from ..model import Claim, Document, Relation
 from .foreign import ForeignEdge, map_from_nodes
 
@@ -250,7 +250,7 @@ def from_aif_json(data: Any, source: str = "AIF JSON") -> ArgumentMap:
     except MapFormatError:
         raise
     except Exception as e:
-        raise MapFormatError(f"{source}: malformed AIF JSON ({type(e).__name__}: {e})") from e
+        raise MapFormatError(f"{source}: malformed AIF JSON ({brief(e)})") from e
     return amap
 
 

@@ -7,10 +7,12 @@ off that node instead of being written as an empty or made-up value.
 from __future__ import annotations
 
 import io
+import re
 
 import networkx as nx
 
 from ..amap import ArgumentMap
+from ..errors import MapFormatError, excerpt
 
 
 def to_graphml_graph(amap: ArgumentMap) -> nx.MultiDiGraph:
@@ -62,7 +64,31 @@ def to_graphml_graph(amap: ArgumentMap) -> nx.MultiDiGraph:
     return g
 
 
+# Characters XML 1.0 cannot hold, escaped or not (most C0 controls, lone surrogates, U+FFFE/F)
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _check_xml_chars(g: nx.MultiDiGraph) -> None:
+    """Refuse, naming the claim and attribute, what GraphML (XML 1.0) cannot carry; ingestion
+    keeps a form feed or U+FFFE where the source had one, and networkx would only say "All
+    strings must be XML compatible"."""
+    places = [("the graph", k, v) for k, v in g.graph.items()]
+    places += [(f"claim {n}", k, v) for n, d in g.nodes(data=True) for k, v in d.items()]
+    places += [(f"edge {a} -> {b}", k, v) for a, b, d in g.edges(data=True) for k, v in d.items()]
+    for where, key, value in places:
+        bad = _NOT_XML.search(value) if isinstance(value, str) else None
+        if bad:
+            at = bad.start()
+            raise MapFormatError(
+                f"GraphML cannot hold the character U+{ord(bad.group()):04X} found in {key!r} "
+                f"of {where} (at character {at}: {excerpt(value[max(0, at - 30) : at], 40)!r}); "
+                "export as json, turtle or argdown instead, which can"
+            )
+
+
 def to_graphml(amap: ArgumentMap) -> str:
+    g = to_graphml_graph(amap)
+    _check_xml_chars(g)
     buf = io.BytesIO()
-    nx.write_graphml(to_graphml_graph(amap), buf, encoding="utf-8")
+    nx.write_graphml(g, buf, encoding="utf-8")
     return buf.getvalue().decode("utf-8")

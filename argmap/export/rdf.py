@@ -32,7 +32,7 @@ from rdflib.namespace import DCTERMS, PROV, SDO
 from rdflib.term import Node
 
 from ..amap import FORMAT, ArgumentMap
-from ..errors import ArgmapError, MapFormatError
+from ..errors import ArgmapError, MapFormatError, brief, excerpt
 from ..ids import digest
 from ..model import Claim, Document, KeyPoint, Member, Mention, Relation
 from .foreign import ForeignEdge, map_from_nodes
@@ -360,7 +360,7 @@ def parse_graph(data: str | bytes, fmt: str, source: str = "RDF") -> Graph:
         g.parse(data=data, format=fmt)
         return g
     except Exception as e:  # rdflib raises many unrelated types for bad input
-        raise MapFormatError(f"{source}: not valid {fmt} ({type(e).__name__}: {e})") from e
+        raise MapFormatError(f"{source}: not valid {fmt} ({brief(e)})") from e
 
 
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
@@ -389,7 +389,7 @@ def _refuse_remote_contexts(data: str | bytes, source: str) -> None:
     except RecursionError as e:
         raise MapFormatError(f"{source}: JSON nested too deeply to read") from e
     except ValueError as e:
-        raise MapFormatError(f"{source}: not valid json-ld ({e})") from e
+        raise MapFormatError(f"{source}: not valid json-ld ({excerpt(str(e))})") from e
     stack = [doc]
     while stack:
         node = stack.pop()

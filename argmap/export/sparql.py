@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from rdflib import XSD, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from ..errors import ArgmapError, MissingDependency
+from ..errors import ArgmapError, MissingDependency, brief, excerpt
 from .rdf import _num, map_iri, to_rdf
 from .vocab import ARGMAP, PREFIXES
 
@@ -27,12 +27,24 @@ Row = dict[str, Any]
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
 
+# What an IRI may not hold (RFC 3987: spaces, controls, <>"{}|\\^`), and lone surrogates
+_BAD_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f\ud800-\udfff]')
+_IRI_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def to_term(value: Any) -> Node:
     """A Python value as the RDF term argmap's export would use for it.
 
     Floats become exact ``xsd:decimal`` like the export, so a bound confidence matches.
     """
-    if isinstance(value, (URIRef, Literal, BNode)):
+    if isinstance(value, URIRef):
+        bad = _BAD_IRI.search(str(value))
+        if bad or not _IRI_SCHEME.match(str(value)):
+            why = f"holds {bad.group()!r}" if bad else "has no scheme (such as https:)"
+            raise ArgmapError(f"cannot bind <{excerpt(str(value), 80)}>: not an IRI, it {why}")
+        return value
+    if isinstance(value, (Literal, BNode)):
         return value
     if isinstance(value, bool):
         return Literal(value)
@@ -45,6 +57,10 @@ def to_term(value: Any) -> Node:
             raise ArgmapError(f"cannot bind {value} in a SPARQL query")
         return Literal(format(value, "f"), datatype=XSD.decimal)
     if isinstance(value, str):
+        if _SURROGATE.search(value):
+            raise ArgmapError(
+                f"cannot bind {excerpt(value, 80)!r}: it holds a lone surrogate, not text"
+            )
         return Literal(value)
     raise ArgmapError(f"cannot bind a {type(value).__name__} in a SPARQL query")
 
@@ -98,7 +114,7 @@ def query_graph(graph: Graph, query: str, **bindings: Any) -> list[Row]:
     except ArgmapError:
         raise
     except Exception as e:  # pyparsing and rdflib evaluation errors have no common base
-        raise ArgmapError(f"SPARQL query failed: {type(e).__name__}: {e}") from e
+        raise ArgmapError(f"SPARQL query failed: {brief(e)}") from e
 
 
 def query(amap: ArgumentMap, query: str, **bindings: Any) -> list[Row]:
@@ -237,7 +253,7 @@ class OxigraphStore:
                 if self._rdflib is None:
                     self._rdflib = to_rdf(self._amap)
                 return query_graph(self._rdflib, query, **bindings)
-            raise ArgmapError(f"SPARQL query failed: {e}") from e
+            raise ArgmapError(f"SPARQL query failed: {excerpt(str(e))}") from e
         if isinstance(res, ox.QueryBoolean):
             return [{"ask": bool(res)}]
         if isinstance(res, ox.QueryTriples):

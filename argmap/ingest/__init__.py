@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,7 +12,7 @@ from ..errors import IngestError
 from ..model import Document
 from .clean import clean_text
 from .decode import has_mojibake
-from .readers import SUPPORTED, media_type_of, read_bytes, read_file
+from .readers import READER_WARNINGS, SUPPORTED, media_type_of, read_bytes, read_file
 
 __all__ = [
     "Problem",
@@ -50,21 +52,18 @@ class IngestResult:
 
 
 def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
-    """Expand folders recursively (hidden entries skipped, supported kinds only), keep order."""
+    """Expand folders recursively, keep order, and name everything left out and why.
+
+    Only regular files are read. Hidden and ``_``-prefixed entries, links that lead outside the
+    folder given (or to anything but a regular file), folders that cannot be opened, devices,
+    pipes, and files of a kind argmap does not read are all skipped, each with a problem (one
+    line per unsupported extension), so nothing goes missing without a word.
+    """
     files: list[Path] = []
     problems: list[Problem] = []
     for p in map(Path, paths):
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                rel = f.relative_to(p)
-                if any(part.startswith((".", "_")) for part in rel.parts):
-                    continue
-                if media_type_of(f) is None or f.is_dir():
-                    continue
-                if f.is_file():
-                    files.append(f)
-                else:  # a device, pipe or broken link with a document's name: say so
-                    problems.append(Problem(str(f), "not a regular file; skipped"))
+            _walk(p, files, problems)
         elif p.is_file():
             files.append(p)
         elif p.exists():
@@ -72,6 +71,51 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem
         else:
             problems.append(Problem(str(p), "no such file or folder"))
     return files, problems
+
+
+def _walk(root: Path, files: list[Path], problems: list[Problem]) -> None:
+    real_root = root.resolve()
+    unsupported: dict[str, list[str]] = {}
+
+    def unreadable(e: OSError) -> None:
+        problems.append(Problem(str(e.filename or root), f"cannot open folder ({e.strerror})"))
+
+    for folder, dirs, names in os.walk(root, onerror=unreadable):
+        here = Path(folder)
+        for d in sorted(dirs):
+            if d.startswith((".", "_")):
+                problems.append(Problem(str(here / d), "hidden or '_' folder; skipped"))
+            elif (here / d).is_symlink():
+                problems.append(Problem(str(here / d), "link to a folder; not followed"))
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
+        for name in sorted(names):
+            f = here / name
+            if name.startswith((".", "_")):
+                problems.append(Problem(str(f), "hidden or '_' file; skipped"))
+                continue
+            if media_type_of(f) is None:
+                unsupported.setdefault(f.suffix.lower() or "(none)", []).append(str(f))
+                continue
+            try:
+                regular = stat.S_ISREG(f.stat().st_mode)
+            except OSError:
+                regular = False
+            if not regular:  # a device, pipe or broken link with a document's name: say so
+                problems.append(Problem(str(f), "not a regular file; skipped"))
+                continue
+            if f.is_symlink() and not f.resolve().is_relative_to(real_root):
+                problems.append(Problem(str(f), "link to a file outside the folder; skipped"))
+                continue
+            files.append(f)
+    for ext, names in sorted(unsupported.items()):
+        kinds = ", ".join(sorted(SUPPORTED))
+        first = names[0] if len(names) == 1 else f"{names[0]} and {len(names) - 1} more"
+        problems.append(
+            Problem(
+                first,
+                f"{len(names)} file(s) of unsupported type '{ext}' skipped; argmap reads {kinds}",
+            )
+        )
 
 
 def document_from_text(
@@ -148,8 +192,13 @@ def _finish(
 ) -> tuple[Document, list[Problem]]:
     raw, title, media, meta = read
     warnings = []
+    if READER_WARNINGS in meta:
+        meta = dict(meta)
+        warnings.append(
+            Problem(source, f"read, with warnings: {meta.pop(READER_WARNINGS)}", "warning")
+        )
     enc = meta.get("encoding", "")
-    if enc and enc not in ("utf-8", "utf-8-sig", "ascii"):
+    if enc and enc not in ("utf-8", "utf-8-sig", "ascii") and not enc.startswith("utf-"):
         warnings.append(Problem(source, f"not UTF-8; read as {enc}", "warning"))
     doc, more = document_from_text(
         raw, source, title, media, meta, markup=media in ("text/plain", "text/markdown")

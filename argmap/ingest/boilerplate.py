@@ -134,7 +134,11 @@ def is_trail(line: str) -> bool:
 
 
 def is_self_repeating(tokens: list[str]) -> bool:
-    """Buttons and menus repeat themselves ("Save this Save Save this Save"); prose does not."""
+    """Buttons and menus repeat themselves ("Save this Save Save this Save"); prose does not,
+    except in a refrain ("We must act, because ... We must act, because ..."), which is made of
+    finished sentences where menus have none."""
+    if sum(1 for t in tokens[:-1] if _TERMINAL.search(t)) >= 1:
+        return False
     words = [_alpha(t).lower() for t in tokens if _alpha(t)]
     bigrams = list(zip(words, words[1:], strict=False))
     return len(bigrams) >= 4 and len(set(bigrams)) / len(bigrams) < 0.7
@@ -158,25 +162,31 @@ class Span:
 def chrome_prefix_end(sentence: str) -> int:
     """Where prose starts in a sentence that has a menu or headline run glued to its front.
 
-    Returns 0 when the sentence starts with prose.
+    Returns 0 when the sentence starts with prose. One pass with running counts: a scraped
+    line of a million words costs a million steps, not a million squared.
     """
     toks = [(m.start(), m.group()) for m in _WORD.finditer(sentence)]
-    if len(toks) < 10:
+    if len(toks) < 10 or not _TERMINAL.search(toks[-1][1]):
         return 0
     texts = [t for _, t in toks]
-    for k in range(5, len(toks) - 5):
-        if not _is_cap(texts[k]):
-            continue
-        prefix = texts[:k]
-        if any("," in t for t in prefix) or len(content_words(prefix)) < 6:
-            continue
-        if cap_ratio(prefix) < 0.6:
+    content = [0]  # content words among texts[:i]
+    capital = [0]  # ... of which capitalised
+    for t in texts:
+        a = _alpha(t)
+        is_content = bool(a) and a.lower() not in FUNCTION_WORDS
+        content.append(content[-1] + is_content)
+        capital.append(capital[-1] + (is_content and a[0].isupper()))
+    n = len(toks)
+    for k in range(5, n - 5):
+        if "," in texts[k - 1]:
+            break  # every longer prefix holds this comma: a sentence, not a menu
+        if not _is_cap(texts[k]) or content[k] < 6 or capital[k] < 0.6 * content[k]:
             continue
         window = [t for t in texts[k : k + 6] if _alpha(t)][:5]
         if sum(_is_cap(t) for t in window[1:]) > 0:
             continue
-        suffix = texts[k:]
-        if len(suffix) >= 6 and cap_ratio(suffix) <= 0.4 and _TERMINAL.search(suffix[-1]):
+        rest = content[n] - content[k]
+        if n - k >= 6 and (rest == 0 or capital[n] - capital[k] <= 0.4 * rest):
             return toks[k][0]
     return 0
 
@@ -186,16 +196,42 @@ def repeated_short_lines(lines: list[str], max_words: int = 15) -> set[str]:
     return {ln for ln, n in counts.items() if n > 1 and len(ln.split()) <= max_words}
 
 
+def repeated_fragments(sentences: list[str], max_words: int = 15) -> set[str]:
+    """Short pieces that recur between sentences and are not sentences themselves: buttons and
+    notices glued into lines ("Save this story", "Reply"). A finished sentence said twice
+    inside prose is a refrain, part of the argument; it is page furniture only when it is a
+    whole line of its own, which ``repeated_short_lines`` over lines finds."""
+    return {
+        s
+        for s in repeated_short_lines(sentences, max_words)
+        if not (_TERMINAL.search(s) or s.endswith("?")) or is_chrome_line(s)
+    }
+
+
 def repeated_tails(sentences: list[str], max_words: int = 15) -> set[str]:
     """Short sentences that end two or more sentences: a repeated button or notice, even where
-    another piece of chrome is glued in front of it."""
+    another piece of chrome is glued in front of it.
+
+    Each sentence offers its last 3 to ``max_words`` words as tails, so the count is linear in
+    the number of sentences (20,000 short lines once took minutes when every pair was tried).
+    """
     stripped = [s.strip() for s in sentences if s.strip()]
     short = {s for s in stripped if 3 <= len(s.split()) <= max_words}
-    out = set()
-    for t in short:
-        if sum(1 for s in stripped if s.endswith(t)) > 1:
-            out.add(t)
-    return out
+    ends: Counter[str] = Counter()
+    glued: Counter[str] = Counter()
+    for s in stripped:
+        found = word_tails(s, max_words) & short
+        ends.update(found)
+        glued.update(found - {s})
+    # a finished sentence said again and again is a refrain unless something is glued to it
+    return {t for t in short if ends[t] > 1 and (glued[t] or t in repeated_fragments([t, t]))}
+
+
+def word_tails(sentence: str, max_words: int = 15) -> set[str]:
+    """The sentence's endings that start at a word: its last one, two, ... ``max_words`` words."""
+    s = sentence.strip()
+    starts = [m.start() for m in _WORD.finditer(s, max(0, len(s) - 60 * max_words))]
+    return {s[i:] for i in starts[-max_words:]}
 
 
 def trailing_run_start(lines: list[str], max_words: int = 12) -> int | None:

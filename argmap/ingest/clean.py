@@ -54,7 +54,7 @@ def remove_chrome(text: str) -> tuple[str, int]:
     trimmed = [[s[bp.chrome_prefix_end(s) :] for s in sents] for sents in sentence_texts]
     all_sentences = [s for sents in trimmed for s in sents]
     tails = bp.repeated_tails(all_sentences)
-    repeated = bp.repeated_short_lines(all_sentences) | bp.repeated_short_lines(lines)
+    repeated = bp.repeated_fragments(all_sentences) | bp.repeated_short_lines(lines)
     kept_lines: list[str] = []
     for ln, sents in zip(lines, sentence_texts, strict=False):
         if not ln.strip():
@@ -65,7 +65,7 @@ def remove_chrome(text: str) -> tuple[str, int]:
             continue
         pieces = []
         for s in sents:
-            if s.strip() in repeated or any(s.strip().endswith(t) for t in tails):
+            if s.strip() in repeated or bp.word_tails(s) & tails:
                 dropped += 1
                 continue
             # a run of related headlines glued to the front of a sentence: keep the sentence.

@@ -17,6 +17,16 @@ from ..errors import IngestError
 _CONTROL = set(range(0, 9)) | {11, 12} | set(range(14, 32)) | {127}
 
 
+# longest first: the UTF-32-LE mark begins with the UTF-16-LE one
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or many control bytes in the first 8 KiB: not a text file."""
     head = data[:8192]
@@ -30,13 +40,16 @@ def looks_binary(data: bytes) -> bool:
 
 def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
     """Decode ``data``; return (text, encoding name). Raises IngestError for binary data."""
+    # a byte-order mark settles the encoding before any guess: UTF-16 and UTF-32 text is full
+    # of NUL bytes and would otherwise look binary (a file saved by Notepad)
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            text = data[len(bom) :].decode(enc, errors="replace")
+            if sum(1 for ch in text[:8192] if ord(ch) in _CONTROL) > 0.05 * len(text[:8192]):
+                raise IngestError(source, f"binary file, not text (despite a {enc} mark)")
+            return text, enc if enc != "utf-8" else "utf-8-sig"
     if looks_binary(data):
         raise IngestError(source, "binary file, not text")
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
-    for bom, enc in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
-        if data.startswith(bom):
-            return data[2:].decode(enc, errors="replace"), enc
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

@@ -66,37 +66,106 @@ _VOID = {
 }
 
 
+_FOREIGN = {"svg", "math"}
+# Tags that, per the HTML parsing rules, end an unclosed <svg> or <math> ("breakout" tags): a
+# page that forgets </svg> keeps the article after it.
+_BREAKOUT = {
+    "b",
+    "big",
+    "blockquote",
+    "body",
+    "br",
+    "center",
+    "code",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "hr",
+    "i",
+    "img",
+    "li",
+    "listing",
+    "menu",
+    "meta",
+    "nobr",
+    "ol",
+    "p",
+    "pre",
+    "ruby",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "strike",
+    "sub",
+    "sup",
+    "table",
+    "tt",
+    "u",
+    "ul",
+    "var",
+}
+
+
 class _Extractor(HTMLParser):
+    """Text outside skipped elements. Open elements are kept by name, so a missing end tag is
+    closed by its parent's end tag, as browsers do, instead of swallowing the rest of the page."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
-        self.stack: list[bool] = []  # True where the element is skipped
+        self.stack: list[tuple[str, bool]] = []  # (tag, skipped) of each open element
         self.title = ""
         self._in_title = False
 
     def _skipping(self) -> bool:
-        return any(self.stack)
+        return any(skip for _, skip in self.stack)
+
+    def _close_to(self, tag: str) -> None:
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                del self.stack[i:]
+                return
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "title":
             self._in_title = True
+        if tag in _BREAKOUT and any(t in _FOREIGN for t, _ in self.stack):
+            first = next(i for i, (t, _) in enumerate(self.stack) if t in _FOREIGN)
+            del self.stack[first:]
         if tag in _VOID:
             if tag == "br":
                 self.parts.append("\n")
             return
         attr_text = " ".join(v or "" for k, v in attrs if k in ("class", "id", "role"))
         skip = tag in _SKIP or bool(_NOISE_ATTR.search(attr_text))
-        self.stack.append(skip)
+        self.stack.append((tag, skip))
         if tag in _BLOCK:
             self.parts.append("\n")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _VOID and tag not in _FOREIGN:
+            self.handle_starttag(tag, attrs)
+            self.handle_endtag(tag)
+        elif tag in _VOID:
+            self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self._in_title = False
         if tag in _VOID:
             return
-        if self.stack:
-            self.stack.pop()
+        self._close_to(tag)  # an end tag with nothing open to match is ignored
         if tag in _BLOCK:
             self.parts.append("\n")
 

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-import io
+import json
+import logging
 import re
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 from ..errors import IngestError
 from .decode import decode_bytes
 from .html import html_to_text
+
+_log = logging.getLogger("argmap.ingest")
 
 SUPPORTED = {
     ".txt": "text/plain",
@@ -26,37 +31,45 @@ def media_type_of(path: Path) -> str | None:
     return SUPPORTED.get(path.suffix.lower())
 
 
-def read_pdf(data: bytes, source: str) -> tuple[str, str]:
+READER_WARNINGS = "reader_warnings"
+"""Metadata key a reader uses to hand on what its parser warned about."""
+
+PDF_SECONDS = 60.0
+"""Time budget for reading one PDF; a file that overruns is named and skipped."""
+
+
+def read_pdf(data: bytes, source: str, seconds: float | None = None) -> tuple[str, str, str]:
+    """The text and title of a PDF, read in a child process that is stopped after ``seconds``
+    (see ``pdf_worker``). Returns (text, title, warnings): pypdf's warnings come back to be
+    named with the file, never printed without it."""
     if not data.startswith(b"%PDF"):
         raise IngestError(source, "not a PDF file (no %PDF header)")
+    seconds = PDF_SECONDS if seconds is None else seconds
+    worker = Path(__file__).with_name("pdf_worker.py")
     try:
-        from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
-    except ImportError as e:  # pragma: no cover - pypdf is a core dependency
-        raise IngestError(source, "pypdf is needed to read PDF files") from e
+        done = subprocess.run(
+            [sys.executable, str(worker)],
+            input=data,
+            capture_output=True,
+            timeout=seconds,
+            check=False,
+        )
+    except subprocess.TimeoutExpired as e:  # run() has killed the child
+        raise IngestError(source, f"PDF took longer than {seconds:g} s to read; skipped") from e
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            try:
-                reader.decrypt("")
-            except Exception as e:
-                raise IngestError(source, "encrypted PDF") from e
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except PdfReadError as e:
-        raise IngestError(source, f"unreadable PDF ({e})") from e
-    except IngestError:
-        raise
-    except Exception as e:
-        raise IngestError(source, f"unreadable PDF ({type(e).__name__}: {e})") from e
-    text = "\n\n".join(p.strip() for p in pages)
+        out = json.loads(done.stdout)
+    except ValueError:
+        why = "ran out of memory" if done.returncode < 0 or not done.stdout else "failed"
+        raise IngestError(source, f"unreadable PDF (the reader {why})") from None
+    for w in out.get("warnings", []):
+        _log.warning("%s: %s", source, w)
+    warned = "; ".join(out.get("warnings", []))
+    if out.get("error"):
+        raise IngestError(source, out["error"])
+    text = "\n\n".join(p.strip() for p in out["pages"])
     if not text.strip():
         raise IngestError(source, "PDF has no text layer (scanned images need OCR first)")
-    try:  # a broken info dictionary costs the title, never the text
-        meta = reader.metadata
-        title = str(meta.title) if meta is not None and meta.title else ""
-    except Exception:
-        title = ""
-    return _unwrap_pdf_lines(text), title
+    return _unwrap_pdf_lines(text), out.get("title", ""), warned
 
 
 def _unwrap_pdf_lines(text: str) -> str:
@@ -134,7 +147,9 @@ def read_bytes(data: bytes, source: str) -> tuple[str, str, str, dict[str, str]]
         raise IngestError(source, "empty file")
     meta: dict[str, str] = {}
     if media == "application/pdf":
-        text, title = read_pdf(data, source)
+        text, title, warned = read_pdf(data, source)
+        if warned:
+            meta[READER_WARNINGS] = warned
         return text, title, media, meta
     text, encoding = decode_bytes(data, source)
     meta["encoding"] = encoding
