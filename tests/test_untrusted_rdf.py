@@ -121,3 +121,17 @@ def test_plain_rdf_xml_still_round_trips():
     amap = sample_map()
     back = rdf.from_rdf(rdf.parse_graph(rdf.serialize(amap, "xml"), "xml"))
     assert back.to_dict() == amap.to_dict()
+
+
+def test_an_argmap_turtle_file_with_a_foreign_iri_in_place_of_a_document_is_named(tmp_path):
+    """Found by bench/fuzz.py: a mutated document IRI gave a ValueError traceback."""
+    from test_export_helpers import sample_map
+
+    from argmap.errors import MapFormatError
+    from argmap.export import read_map
+
+    text = sample_map().to_rdf().serialize(format="turtle")
+    bad = tmp_path / "bad.ttl"
+    bad.write_text(text.replace("https://argmap.dev/id/document/", "https://elsewhere.example/", 1))
+    with pytest.raises(MapFormatError, match="bad.ttl"):
+        read_map(bad)

@@ -622,7 +622,12 @@ def from_rdf(graph: Graph | Dataset, source: str = "RDF") -> ArgumentMap:
         return _foreign(g, source)
     if len(maps) > 1:
         raise MapFormatError(f"{source}: holds {len(maps)} argument maps; export them one a file")
-    amap = _Reader(g, source).read(maps[0])
+    try:
+        amap = _Reader(g, source).read(maps[0])
+    except MapFormatError:
+        raise
+    except (ValueError, KeyError, TypeError, ArithmeticError) as e:  # a value the reader cannot use
+        raise MapFormatError(f"{source}: not a valid argmap map ({excerpt(str(e))})") from e
     try:
         amap.validate()
     except ArgmapError as e:
