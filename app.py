@@ -29,7 +29,7 @@ from argmap.dedup import DEFAULT_THRESHOLD
 from argmap.embed import Embedder, make_embedder
 from argmap.errors import ArgmapError, IngestError
 from argmap.graph_component import clicked_claim, graph_view
-from argmap.ingest import load_bytes
+from argmap.ingest import load_bytes, readers
 from argmap.model import Claim, Document
 from argmap.pipeline import Pipeline
 
@@ -125,6 +125,13 @@ def default_map_path() -> Path | None:
     return path if path.is_file() else None
 
 
+UPLOAD_LIMITS = (
+    f"Up to {readers.MAX_FILE_BYTES // 2**20} MB a file; a PDF gets "
+    f"{readers.PDF_SECONDS:g} s to be read. A file over a limit, or one that cannot be read, is "
+    "named below and the others are built."
+)
+
+
 def build_from_uploads(files: list[Any], question: str = "") -> None:
     """Read each upload (a bad one is named and skipped), build, and make the result current."""
     docs: list[Document] = []
@@ -205,7 +212,9 @@ def current_map() -> tuple[str, str, ArgumentMap] | None:
             type=DOC_TYPES,
             accept_multiple_files=True,
             key="doc_upload",
+            help=UPLOAD_LIMITS,
         )
+        st.caption(UPLOAD_LIMITS)
         question = st.text_input(
             "Question the documents debate (optional)",
             key="build_question",

@@ -208,3 +208,14 @@ def test_everything_a_folder_walk_skips_is_named(tmp_path: Path):
     docx = [p for p in problems if "'.docx'" in p.reason]
     assert len(docx) == 1 and docx[0].reason.startswith("2 file(s)")
     assert any("'.csv'" in p.reason for p in problems)
+
+
+def test_an_upload_over_the_size_limit_is_refused_by_name(monkeypatch):
+    from argmap.ingest import load_bytes, readers
+
+    monkeypatch.setattr(readers, "MAX_FILE_BYTES", 1000)
+    with pytest.raises(IngestError, match="limit") as e:
+        load_bytes(b"Open models help research. " * 100, "big.txt")
+    assert e.value.source == "big.txt"
+    doc, _ = load_bytes(b"Open models help research. Anyone can check them.", "small.txt")
+    assert "research" in doc.text

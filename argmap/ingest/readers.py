@@ -143,6 +143,8 @@ def read_bytes(data: bytes, source: str) -> tuple[str, str, str, dict[str, str]]
             f"unsupported file type '{Path(source).suffix or '(none)'}'; "
             f"argmap reads {', '.join(sorted(SUPPORTED))}",
         )
+    if len(data) > MAX_FILE_BYTES:  # uploads come here without a stat
+        raise IngestError(source, f"larger than the {MAX_FILE_BYTES // 2**20} MB limit")
     if not data.strip():
         raise IngestError(source, "empty file")
     meta: dict[str, str] = {}
