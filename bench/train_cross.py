@@ -21,6 +21,7 @@ import sys
 import time
 import zlib
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -185,6 +186,8 @@ def train(
         counts = np.bincount(d.y, minlength=len(TASK_LABELS[d.task])).astype(np.float32)
         w = counts.sum() / (len(counts) * np.maximum(counts, 1))
         losses[d.task] = torch.nn.CrossEntropyLoss(weight=torch.tensor(w))
+    avg: dict[str, Any] | None = None  # running mean of the weights over the last epoch
+    n_avg = 0
     for epoch in range(1, args.epochs + 1):
         t0 = time.perf_counter()
         net.train()
@@ -205,10 +208,26 @@ def train(
             torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
             opt.step()
             total += float(loss.detach())
+            if args.average and epoch == args.epochs:
+                n_avg += 1
+                with torch.no_grad():
+                    if avg is None:
+                        avg = {k: v.detach().clone() for k, v in net.state_dict().items()}
+                    else:
+                        for k, v in net.state_dict().items():
+                            if v.dtype.is_floating_point:
+                                avg[k] += (v - avg[k]) / n_avg
         line = f"epoch {epoch}: loss {total / len(jobs):.3f} ({time.perf_counter() - t0:.0f} s)"
         for name, d in watch:
             line += f"  {name} {score(net, d, states)['macro']:.3f}"
         print(line, flush=True)
+    if avg is not None:  # the averaged weights: less sensitive to where the last step landed
+        net.load_state_dict(avg)
+        if watch:
+            line = "averaged over the last epoch:"
+            for name, d in watch:
+                line += f"  {name} {score(net, d, states)['macro']:.3f}"
+            print(line, flush=True)
     return net
 
 
@@ -229,6 +248,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument(
         "--other-topics", type=int, default=12, help="cross-question examples per topic (0: none)"
+    )
+    ap.add_argument(
+        "--average", action="store_true", help="average the weights over the last epoch's steps"
     )
     ap.add_argument("--pair-stance", action="store_true", help="add stance derived from pairs")
     ap.add_argument("--topics", help="folder of topic files (default data/judge/topics)")
@@ -290,6 +312,7 @@ def main(argv: list[str] | None = None) -> int:
             "epochs": args.epochs,
             "seed": SEED,
             "topics": n_fit,
+            "averaged": bool(args.average),
         }
         save_cross(args.out, net, config)
         print(f"wrote {args.out} ({Path(args.out).stat().st_size // 1024} KB)")

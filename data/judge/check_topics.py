@@ -14,6 +14,7 @@ import json
 import os
 import re
 import sys
+import zlib
 from collections import Counter
 from pathlib import Path
 
@@ -198,6 +199,34 @@ def check(item: dict, ref: set[str]) -> list[str]:
     return errs
 
 
+def held_out(topic_id: str) -> bool:
+    """The split of README.md: a topic is held out when ``crc32(id) % 5 == 0``."""
+    return zlib.crc32(topic_id.encode("utf-8")) % 5 == 0
+
+
+def check_split_leaks(items: list[tuple[str, dict]]) -> int:
+    """A sentence written into both a held-out and a training topic (an off-topic pair that
+    borrows another file's claim, say) lets the held-out figure see training text: reword one."""
+    where: dict[str, set[tuple[str, bool]]] = {}
+    for f, item in items:
+        tid = item.get("id")
+        if not isinstance(tid, str):
+            continue
+        texts = [c.get("text") for c in item.get("claims") or [] if isinstance(c, dict)]
+        texts += [m.get("text") for m in item.get("motions") or [] if isinstance(m, dict)]
+        texts += [p.get(k) for p in item.get("pairs") or [] if isinstance(p, dict) for k in "ab"]
+        for t in texts:
+            if isinstance(t, str):
+                where.setdefault(t, set()).add((f, held_out(tid)))
+    bad = 0
+    for t, places in where.items():
+        if len({h for _, h in places}) > 1:
+            names = ", ".join(sorted(Path(f).stem for f, _ in places))
+            print(f"split leak: {t[:60]!r} is in held-out and training topics ({names}); reword it")
+            bad += 1
+    return bad
+
+
 def main(argv: list[str]) -> int:
     summary = "--summary" in argv
     files = [a for a in argv if not a.startswith("--")]
@@ -209,6 +238,14 @@ def main(argv: list[str]) -> int:
         k: Counter() for k in ("label", "case", "stance", "form", "register")
     }
     n_claims = n_marked = 0
+    items: list[tuple[str, dict]] = []
+    if len(files) == 1:  # one new file: check it against the corpus it joins
+        here = Path(files[0]).resolve()
+        items += [
+            (str(q), json.loads(q.read_text(encoding="utf-8")))
+            for q in sorted((Path(__file__).resolve().parent / "topics").glob("*.json"))
+            if q.resolve() != here
+        ]
     for f in files:
         try:
             item = json.loads(Path(f).read_text(encoding="utf-8"))
@@ -219,6 +256,7 @@ def main(argv: list[str]) -> int:
             bad += 1
             continue
         errs = check(item, ref)
+        items.append((f, item))
         tid = item.get("id")
         if isinstance(tid, str):
             if tid in ids:
@@ -242,6 +280,7 @@ def main(argv: list[str]) -> int:
         for m in item.get("motions") or []:
             if isinstance(m, dict):
                 totals["form"][m.get("form")] += 1
+    bad += check_split_leaks(items)
     if summary:
         print(f"{len(files)} topics, {n_claims} claims, {sum(totals['label'].values())} pairs")
         for k, c in totals.items():
