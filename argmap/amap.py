@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from .chars import LONE_SURROGATE
 from .errors import ArgmapError, MapFormatError, MentionError, brief, excerpt
 from .fileio import atomic_write_text
 from .model import Claim, Document, KeyPoint, Relation
@@ -443,9 +443,6 @@ class ArgumentMap:
         )
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def _check_shape(d: Mapping[str, Any], source: str) -> None:
     """What the field-by-field readers would let through silently, each refused by its place:
     text holding a lone surrogate (no encoder can write it back), offsets that are not whole
@@ -455,14 +452,14 @@ def _check_shape(d: Mapping[str, Any], source: str) -> None:
     while stack:
         where, node = stack.pop()
         if isinstance(node, str):
-            if _SURROGATE.search(node):
+            if LONE_SURROGATE.search(node):
                 raise MapFormatError(
                     f"{source}: {where or 'a key'} holds a lone surrogate, not text"
                 )
         elif isinstance(node, dict):
             for k, v in node.items():
                 stack.append((f"{where}.{k}" if where else str(k), v))
-                if isinstance(k, str) and _SURROGATE.search(k):
+                if isinstance(k, str) and LONE_SURROGATE.search(k):
                     raise MapFormatError(f"{source}: a key in {where} holds a lone surrogate")
         elif isinstance(node, list):
             stack.extend((f"{where}[{i}]", v) for i, v in enumerate(node))

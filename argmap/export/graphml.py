@@ -7,11 +7,11 @@ off that node instead of being written as an empty or made-up value.
 from __future__ import annotations
 
 import io
-import re
 
 import networkx as nx
 
 from ..amap import ArgumentMap
+from ..chars import NOT_XML
 from ..errors import MapFormatError, excerpt
 
 
@@ -64,10 +64,6 @@ def to_graphml_graph(amap: ArgumentMap) -> nx.MultiDiGraph:
     return g
 
 
-# Characters XML 1.0 cannot hold, escaped or not (most C0 controls, lone surrogates, U+FFFE/F)
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
 def _check_xml_chars(g: nx.MultiDiGraph) -> None:
     """Refuse, naming the claim and attribute, what GraphML (XML 1.0) cannot carry; ingestion
     keeps a form feed or U+FFFE where the source had one, and networkx would only say "All
@@ -76,7 +72,7 @@ def _check_xml_chars(g: nx.MultiDiGraph) -> None:
     places += [(f"claim {n}", k, v) for n, d in g.nodes(data=True) for k, v in d.items()]
     places += [(f"edge {a} -> {b}", k, v) for a, b, d in g.edges(data=True) for k, v in d.items()]
     for where, key, value in places:
-        bad = _NOT_XML.search(value) if isinstance(value, str) else None
+        bad = NOT_XML.search(value) if isinstance(value, str) else None
         if bad:
             at = bad.start()
             raise MapFormatError(

@@ -32,6 +32,7 @@ from rdflib.namespace import DCTERMS, PROV, SDO
 from rdflib.term import Node
 
 from ..amap import FORMAT, ArgumentMap
+from ..chars import NOT_XML
 from ..errors import ArgmapError, MapFormatError, brief, excerpt
 from ..ids import digest
 from ..model import Claim, Document, KeyPoint, Member, Mention, Relation
@@ -323,10 +324,6 @@ def serialize(amap: ArgumentMap, fmt: str = "turtle") -> str:
     return graph.serialize(format=fmt)
 
 
-# Characters XML 1.0 cannot hold, escaped or not (most C0 controls, lone surrogates, U+FFFE/F)
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
 def _check_xml_chars(graph: Graph) -> None:
     """Refuse, by name, what RDF/XML cannot carry, rather than write a file no parser reads.
 
@@ -334,7 +331,7 @@ def _check_xml_chars(graph: Graph) -> None:
     """
     for s, p, o in graph:
         if isinstance(o, Literal):
-            bad = _NOT_XML.search(str(o))
+            bad = NOT_XML.search(str(o))
             if bad:
                 raise MapFormatError(
                     f"RDF/XML cannot hold the character U+{ord(bad.group()):04X} found in "

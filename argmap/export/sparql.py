@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from rdflib import XSD, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from ..chars import LONE_SURROGATE
 from ..errors import ArgmapError, MissingDependency, brief, excerpt
 from .rdf import _num, map_iri, to_rdf
 from .vocab import ARGMAP, PREFIXES
@@ -30,7 +31,6 @@ _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 # What an IRI may not hold (RFC 3987: spaces, controls, <>"{}|\\^`), and lone surrogates
 _BAD_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f\ud800-\udfff]')
 _IRI_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def to_term(value: Any) -> Node:
@@ -57,7 +57,7 @@ def to_term(value: Any) -> Node:
             raise ArgmapError(f"cannot bind {value} in a SPARQL query")
         return Literal(format(value, "f"), datatype=XSD.decimal)
     if isinstance(value, str):
-        if _SURROGATE.search(value):
+        if LONE_SURROGATE.search(value):
             raise ArgmapError(
                 f"cannot bind {excerpt(value, 80)!r}: it holds a lone surrogate, not text"
             )

@@ -201,11 +201,12 @@ def repeated_fragments(sentences: list[str], max_words: int = 15) -> set[str]:
     notices glued into lines ("Save this story", "Reply"). A finished sentence said twice
     inside prose is a refrain, part of the argument; it is page furniture only when it is a
     whole line of its own, which ``repeated_short_lines`` over lines finds."""
-    return {
-        s
-        for s in repeated_short_lines(sentences, max_words)
-        if not (_TERMINAL.search(s) or s.endswith("?")) or is_chrome_line(s)
-    }
+    return {s for s in repeated_short_lines(sentences, max_words) if _is_fragment(s)}
+
+
+def _is_fragment(s: str) -> bool:
+    """Not a finished sentence, or one shaped like chrome: what a repeat may remove."""
+    return not (_TERMINAL.search(s) or s.endswith("?")) or is_chrome_line(s)
 
 
 def repeated_tails(sentences: list[str], max_words: int = 15) -> set[str]:
@@ -224,7 +225,7 @@ def repeated_tails(sentences: list[str], max_words: int = 15) -> set[str]:
         ends.update(found)
         glued.update(found - {s})
     # a finished sentence said again and again is a refrain unless something is glued to it
-    return {t for t in short if ends[t] > 1 and (glued[t] or t in repeated_fragments([t, t]))}
+    return {t for t in short if ends[t] > 1 and (glued[t] or _is_fragment(t))}
 
 
 def word_tails(sentence: str, max_words: int = 15) -> set[str]:
