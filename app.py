@@ -1,7 +1,7 @@
 """argmap in the browser: open or build a map, filter it, and follow one claim to its sources.
 
-A thin Streamlit shell. What the graph shows comes from :func:`argmap.view.view_data` and its
-HTML from :func:`argmap.view.render_html`; this file only wires widgets to the library.
+A thin Streamlit shell. What the graph shows comes from :func:`argmap.view.network.view_data` and its
+HTML from :func:`argmap.view.network.render_html`; this file only wires widgets to the library.
 
 Environment:
     ARGMAP_MAP        map JSON opened at start (default: data/map.json next to this file)
@@ -23,21 +23,22 @@ from typing import Any
 
 import streamlit as st
 
-from argmap import view, view_debate
-from argmap.amap import ArgumentMap
 from argmap.dedup import DEFAULT_THRESHOLD
 from argmap.embed import Embedder, make_embedder
 from argmap.errors import ArgmapError, IngestError
-from argmap.graph_component import clicked_claim, graph_view
 from argmap.ingest import load_bytes, readers
 from argmap.model import Claim, Document
+from argmap.model.amap import ArgumentMap
 from argmap.pipeline import Pipeline
+from argmap.view import debate as view_debate
+from argmap.view import network as view
+from argmap.view.component import clicked_claim, graph_view
 
 HERE = Path(__file__).resolve().parent
 DOC_TYPES = ["txt", "md", "markdown", "html", "htm", "pdf"]
 SEARCH_RESULTS = 8
 MIN_SEARCH_SCORE = 0.2  # cosine; below it a "hit" shares no meaning with the query
-# argmap.export format name -> (button label, file name suffix, mime type)
+# argmap.interchange format name -> (button label, file name suffix, mime type)
 EXPORTS: dict[str, tuple[str, str, str]] = {
     "turtle": ("RDF Turtle", ".ttl", "text/turtle"),
     "json-ld": ("JSON-LD", ".jsonld", "application/ld+json"),
@@ -418,11 +419,11 @@ def search_panel(amap: ArgumentMap) -> None:
 
 
 def export_module() -> ModuleType | None:
-    """``argmap.export`` when it is installed; the app works the same without it."""
-    if importlib.util.find_spec("argmap.export") is None:
+    """``argmap.interchange`` when it is installed; the app works the same without it."""
+    if importlib.util.find_spec("argmap.interchange") is None:
         return None
     try:
-        return importlib.import_module("argmap.export")
+        return importlib.import_module("argmap.interchange")
     except ImportError:
         return None
 

@@ -7,12 +7,12 @@ amap = argmap.ArgumentMap.load("map.json")
 amap.attackers(amap.search("open models are harder to secure")[0][0].id)
 """
 
-from .amap import ArgumentMap
-from .errors import ArgmapError, IngestError, MapFormatError
-from .ingest import load_document, load_documents
-from .judge import judge, stance_to
-from .model import Claim, Document, Mention, Relation
-from .pipeline import Pipeline, build, build_documents
+from argmap.errors import ArgmapError, IngestError, MapFormatError
+from argmap.ingest import load_document, load_documents
+from argmap.judge import judge, stance_to
+from argmap.model.amap import ArgumentMap
+from argmap.model.data import Claim, Document, Mention, Relation
+from argmap.pipeline import Pipeline, build, build_documents
 
 __version__ = "0.1.0"
 

@@ -13,9 +13,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from .amap import ArgumentMap
-from .errors import ArgmapError
-from .pipeline import Pipeline, build
+from argmap.errors import ArgmapError
+from argmap.model.amap import ArgumentMap
+from argmap.pipeline import Pipeline, build
 
 
 def find_scorer(gold: Path, scorer: str | Path | None = None) -> Path:

@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .errors import ArgmapError
+from argmap.errors import ArgmapError
 
 STALE_TEMP_SECONDS = 120
 """A temp file of the target untouched for this long belongs to a writer that died."""

@@ -7,16 +7,16 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .amap import ArgumentMap
-from .dedup import DEFAULT_THRESHOLD
-from .dedup.apply import home_of, merge
-from .embed import Embedder, make_embedder
-from .errors import ArgmapError, StageError
-from .ingest import IngestResult, Problem, load_documents
-from .model import Claim, Document, Relation
-from .stages import registry
-from .stages.base import ClaimExtractor, CorpusAware, Extraction, RelationClassifier
-from .stance import settle_stances
+from argmap.dedup import DEFAULT_THRESHOLD
+from argmap.dedup.apply import home_of, merge
+from argmap.embed import Embedder, make_embedder
+from argmap.errors import ArgmapError, StageError
+from argmap.ingest import IngestResult, Problem, load_documents
+from argmap.model.amap import ArgumentMap
+from argmap.model.data import Claim, Document, Relation
+from argmap.parse import registry
+from argmap.parse.base import ClaimExtractor, CorpusAware, Extraction, RelationClassifier
+from argmap.parse.stance import settle_stances
 
 ProgressFn = Callable[[str, int, int, str], None]
 
@@ -56,11 +56,11 @@ class Pipeline:
             else relations
         )
         if crossdoc == "default":
-            from .crossdoc import CrossDocumentLinker
+            from argmap.link.crossdoc import CrossDocumentLinker
 
             crossdoc = CrossDocumentLinker(embedder)
         if debate == "default":
-            from .debate import Debate
+            from argmap.debate import Debate
 
             debate = Debate(embedder)
         return cls(embedder, ext, rel, dedup_threshold, crossdoc, debate)

@@ -3,7 +3,7 @@
     .venv/bin/python bench/bench_app.py [--claims 2000] [--caps 400,2000]
 
 For each node cap it starts ``streamlit run app.py`` (ARGMAP_MAX_NODES=cap), opens the page,
-and waits for ``window.argmapStable`` in the graph frame (set by argmap.view's injected JS when
+and waits for ``window.argmapStable`` in the graph frame (set by argmap.view.network's injected JS when
 physics has stopped, or after the first drawing when positions come from the server). It
 reports the wall time of a cold load (server builds the view) and of a warm reload (cached).
 """
@@ -24,8 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from argmap.amap import ArgumentMap  # noqa: E402
 from argmap.model import Claim, Document, Mention, Relation  # noqa: E402
+from argmap.model.amap import ArgumentMap  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [

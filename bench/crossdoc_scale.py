@@ -15,9 +15,9 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from argmap.amap import ArgumentMap
-from argmap.crossdoc import CrossDocumentLinker
+from argmap.link.crossdoc import CrossDocumentLinker
 from argmap.model import Claim, Document, Mention
+from argmap.model.amap import ArgumentMap
 
 
 class TableEmbedder:

@@ -20,9 +20,9 @@ from pathlib import Path
 import numpy as np
 
 from argmap.dedup.apply import MergeVeto, needs_near_identity
-from argmap.dedup.core import core_text
 from argmap.dedup.merge import CROSS_STANCE_THRESHOLD
 from argmap.embed import CachedEmbedder, SentenceTransformerEmbedder
+from argmap.units.proposition import core_text
 
 
 def prf(pred: list[bool], gold: list[bool], beta: float = 1.0) -> tuple[float, float, float]:

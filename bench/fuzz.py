@@ -85,7 +85,7 @@ def make_inputs(n: int, seed: int) -> list[tuple[str, str, bytes]]:
     """(kind, name, bytes) for each input."""
     from test_export_helpers import sample_map
 
-    from argmap.export import export_text
+    from argmap.interchange import export_text
 
     good = sample_map()
     seeds = {
@@ -131,8 +131,8 @@ def make_inputs(n: int, seed: int) -> list[tuple[str, str, bytes]]:
 
 def _run_one(kind: str, name: str, data: bytes) -> str:
     from argmap.errors import ArgmapError
-    from argmap.export import import_text
     from argmap.ingest import load_bytes
+    from argmap.interchange import import_text
 
     try:
         if kind == "doc":
@@ -153,7 +153,7 @@ def _run_one(kind: str, name: str, data: bytes) -> str:
 def _load_map_text(text: str) -> None:
     import tempfile
 
-    from argmap.amap import ArgumentMap
+    from argmap.model.amap import ArgumentMap
 
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as f:
         f.write(text)

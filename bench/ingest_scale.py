@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from argmap.errors import ArgmapError  # noqa: E402
 from argmap.ingest import document_from_text  # noqa: E402
-from argmap.segment import segment  # noqa: E402
+from argmap.units.segment import segment  # noqa: E402
 
 WORDS = [
     "the",

@@ -24,10 +24,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from judge_data import derived_pairs, load_topics, macro_f1, pair_examples, split  # noqa: E402
 from train_judge import encode_all  # noqa: E402
 
-from argmap.crossdoc import label_pair  # noqa: E402
 from argmap.dedup import DEFAULT_THRESHOLD, polarity_conflict  # noqa: E402
 from argmap.judge import CrossJudge, MiniLMJudge  # noqa: E402
 from argmap.judge.base import PAIR_LABELS  # noqa: E402
+from argmap.link.crossdoc import label_pair  # noqa: E402
 
 
 def rules(a: str, b: str, cos: float) -> str:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from argmap.model import Document
-from argmap.stages.discourse import DiscourseExtractor, analyse_units
+from argmap.parse.discourse import DiscourseExtractor, analyse_units
 
 
 class TableEmbedder:

@@ -28,9 +28,9 @@ from train_central import TEXTS, _locate, _overlap, held_out  # noqa: E402
 
 from argmap.embed import CachedEmbedder, SentenceTransformerEmbedder  # noqa: E402
 from argmap.ingest import document_from_text  # noqa: E402
+from argmap.parse.base import CorpusAware  # noqa: E402
+from argmap.parse.discourse import RULE_PRECISION  # noqa: E402
 from argmap.pipeline import Pipeline  # noqa: E402
-from argmap.stages.base import CorpusAware  # noqa: E402
-from argmap.stages.discourse import RULE_PRECISION  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "dev-eval" / "microtexts_part2_en.json"
 PRIOR_WEIGHT = 5

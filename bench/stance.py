@@ -31,10 +31,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from judge_data import load_topics, macro_f1, split, stance_examples  # noqa: E402
 from train_judge import encode_all  # noqa: E402
 
-from argmap.dedup.polarity import tokens  # noqa: E402
 from argmap.judge import CrossJudge, MiniLMJudge, stance_to  # noqa: E402
 from argmap.judge.base import STANCE_LABELS  # noqa: E402
 from argmap.judge.features import _valence, lexicon  # noqa: E402
+from argmap.judge.polarity import tokens  # noqa: E402
 
 
 def words(claim: str, motion: str) -> str:

@@ -32,9 +32,9 @@ sys.path.insert(0, str(ROOT))
 from argmap.embed import CachedEmbedder, SentenceTransformerEmbedder  # noqa: E402
 from argmap.evaluate import score  # noqa: E402
 from argmap.ingest import document_from_text  # noqa: E402
+from argmap.parse import discourse as dc  # noqa: E402
+from argmap.parse.ranker import fit  # noqa: E402
 from argmap.pipeline import Pipeline  # noqa: E402
-from argmap.stages import discourse as dc  # noqa: E402
-from argmap.stages.ranker import fit  # noqa: E402
 
 TEXTS = ROOT / "data" / "labelled" / "texts"
 WEIGHTS = ROOT / "argmap" / "resources" / "central_model.json"

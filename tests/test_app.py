@@ -12,10 +12,10 @@ pytest.importorskip("streamlit")
 
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from argmap.amap import ArgumentMap  # noqa: E402
 from argmap.dedup import DEFAULT_THRESHOLD  # noqa: E402
 from argmap.embed import HashingEmbedder  # noqa: E402
 from argmap.ingest import load_bytes  # noqa: E402
+from argmap.model.amap import ArgumentMap  # noqa: E402
 from argmap.pipeline import Pipeline  # noqa: E402
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -216,8 +216,8 @@ def test_app_opens_an_uploaded_map_and_rejects_a_bad_one(
 def test_app_json_download_and_optional_exports(app: AppTest):
     keys = [b.key for b in app.get("download_button")]
     assert "dl-json" in keys
-    if importlib.util.find_spec("argmap.export") is not None:
-        from argmap.export import RDF_FORMATS
+    if importlib.util.find_spec("argmap.interchange") is not None:
+        from argmap.interchange import RDF_FORMATS
 
         expected = {f"dl-{f}" for f in (*RDF_FORMATS, "aif-json", "argdown", "graphml")}
         assert expected <= set(keys)

@@ -15,9 +15,9 @@ import pytest
 from argmap.cli import main
 from argmap.errors import ArgmapError
 from argmap.model import Document
-from argmap.stages import PairClassifier, RelationClassifier, registry
-from argmap.stages.cross_encoder import CrossEncoderRelations, candidate_pairs, softmax
-from argmap.stages.discourse import DiscourseExtractor
+from argmap.parse import PairClassifier, RelationClassifier, registry
+from argmap.parse.cross_encoder import CrossEncoderRelations, candidate_pairs, softmax
+from argmap.parse.discourse import DiscourseExtractor
 
 TEXT = (
     "Schools should start later in the morning. Teenagers learn better after more sleep "

@@ -26,10 +26,9 @@ from argmap.cli import main
 from argmap.embed import HashingEmbedder
 from argmap.errors import ArgmapError
 from argmap.model import Document
-from argmap.pipeline import Pipeline, build_documents
-from argmap.stages import ClaimExtractor, RelationClassifier, registry
-from argmap.stages.discourse import DiscourseExtractor
-from argmap.stages.llm import (
+from argmap.parse import ClaimExtractor, RelationClassifier, registry
+from argmap.parse.discourse import DiscourseExtractor
+from argmap.parse.llm import (
     ROLES,
     ChatClient,
     LLMError,
@@ -40,6 +39,7 @@ from argmap.stages.llm import (
     locate,
     paragraph_chunks,
 )
+from argmap.pipeline import Pipeline, build_documents
 
 TEXT = (
     "Schools should start later in the morning. Teenagers learn better after more sleep "
@@ -444,7 +444,7 @@ SHORT = (
 
 @pytest.mark.llm
 def test_llm_real_server_answers_in_schema(llama_server: str) -> None:
-    from argmap.stages.llm import EXTRACT_PROMPT, extraction_schema
+    from argmap.parse.llm import EXTRACT_PROMPT, extraction_schema
 
     client = ChatClient(llama_server, "smollm2", timeout=120, max_tokens=400)
     schema = extraction_schema(4)

@@ -244,7 +244,7 @@ def test_browser_explore_then_hostile_upload(page, server: str):
         page.get_by_role("button", name=re.compile("Turtle")).click()
     from rdflib import Graph
 
-    from argmap.amap import ArgumentMap
+    from argmap.model.amap import ArgumentMap
 
     turtle = Graph().parse(dl.value.path(), format="turtle")
     assert len(ArgumentMap.from_rdf(turtle).claims()) == frame.evaluate("nodes.length")
@@ -314,7 +314,7 @@ def test_browser_explore_then_hostile_upload(page, server: str):
 def test_browser_bundled_debate_find_a_claim_and_who_argues_about_it(tmp_path: Path):
     """What a new user does after ``make app``: the map of data/ built with the real model."""
     import argmap
-    from argmap.amap import ArgumentMap
+    from argmap.model.amap import ArgumentMap
 
     corpus = ROOT / "data" / "corpus"
     if not corpus.is_dir():

@@ -13,8 +13,8 @@ import pytest
 from argmap.embed import HashingEmbedder
 from argmap.errors import ArgmapError
 from argmap.model import Document
-from argmap.stages import discourse as dc
-from argmap.stages.ranker import LinearRanker, fit
+from argmap.parse import discourse as dc
+from argmap.parse.ranker import LinearRanker, fit
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = ROOT / "data" / "labelled" / "texts"

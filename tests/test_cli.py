@@ -66,8 +66,8 @@ def test_cli_nothing_readable_exits_nonzero(tmp_path: Path, capsys):
 
 
 def test_cli_main_claim_model_chooses_ranker_rules_or_a_file(tmp_path: Path, capsys):
-    from argmap.stages.discourse import CENTRAL_FEATURES
-    from argmap.stages.ranker import LinearRanker
+    from argmap.parse.discourse import CENTRAL_FEATURES
+    from argmap.parse.ranker import LinearRanker
 
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "halls.txt").write_text(

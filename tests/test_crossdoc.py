@@ -12,12 +12,12 @@ import random
 import numpy as np
 import pytest
 
-from argmap.amap import ArgumentMap
-from argmap.crossdoc import SAME_POINT, STAGE, CrossDocumentLinker
 from argmap.embed import HashingEmbedder
 from argmap.ids import claim_id
 from argmap.ingest import load_bytes
+from argmap.link.crossdoc import SAME_POINT, STAGE, CrossDocumentLinker
 from argmap.model import Claim, Document, Mention, Relation
+from argmap.model.amap import ArgumentMap
 from argmap.pipeline import Pipeline
 
 EMB = HashingEmbedder()
@@ -108,7 +108,7 @@ def test_opposite_documents_attack_each_other_across():
     # The second pair has no polarity cue of its own and shares little wording: each claim
     # backs its own document's main claim, so the attack can only come from the documents'
     # orientation.
-    from argmap.dedup.polarity import polarity_conflict, shared_words
+    from argmap.judge.polarity import polarity_conflict, shared_words
 
     emb = CloseEmbedder(EYES, VOLUNTEERS)
     assert not polarity_conflict(EYES, VOLUNTEERS)
@@ -314,7 +314,7 @@ def test_candidates_come_from_k_nearest_neighbours_not_all_pairs():
 
 
 def test_linker_passes_k_and_min_similarity_to_the_neighbour_search(monkeypatch):
-    import argmap.crossdoc as crossdoc
+    import argmap.link.crossdoc as crossdoc
 
     seen = {}
     real = crossdoc.neighbour_pairs
@@ -429,13 +429,13 @@ def test_real_model_links_a_direct_rebuttal_across_documents(real_embedder):
     ],
 )
 def test_same_statement_compares_polarity_clause_by_clause(a: str, b: str, said: int):
-    from argmap.dedup.polarity import same_statement
+    from argmap.judge.polarity import same_statement
 
     assert same_statement(a, b) == said
 
 
 def test_label_pair_reads_the_texts_before_the_sides():
-    from argmap.crossdoc import label_pair
+    from argmap.link.crossdoc import label_pair
 
     # a fact both sides cite is the same point, not an attack, though the sides are opposite
     cost_a = "Training a frontier model costs tens of millions of dollars in compute."

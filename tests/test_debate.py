@@ -12,12 +12,12 @@ import json
 
 import pytest
 
-from argmap.amap import ArgumentMap
 from argmap.debate import Debate
 from argmap.embed import HashingEmbedder
 from argmap.ids import claim_id
 from argmap.judge.base import Verdict
 from argmap.model import Claim, Document, Mention, Relation
+from argmap.model.amap import ArgumentMap
 
 EMB = HashingEmbedder()
 PRO_WORDS = ("cheaper", "safer", "helps", "faster")
@@ -238,8 +238,8 @@ def test_debate_fields_round_trip_through_json_and_old_maps_gain_nothing(tmp_pat
 
 
 def test_debate_exports_carry_the_question_sides_and_key_points():
-    from argmap.export.argdown import to_argdown
-    from argmap.export.graphml import to_graphml_graph
+    from argmap.interchange.argdown import to_argdown
+    from argmap.interchange.graphml import to_graphml_graph
 
     a = make_doc("a.txt", [("Trams are cheaper to run than buses in most towns.", "pro")])
     b = make_doc("b.txt", [("Trams are cheaper to run than buses in many towns.", "pro")])

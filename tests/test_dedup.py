@@ -9,13 +9,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from argmap.amap import ArgumentMap
 from argmap.dedup import DEFAULT_THRESHOLD, cluster, medoid, polarity_conflict
 from argmap.dedup.apply import explode, home_of, merge
-from argmap.dedup.core import core_text
-from argmap.dedup.polarity import PairVeto
 from argmap.embed import HashingEmbedder, SentenceTransformerEmbedder
+from argmap.judge.polarity import PairVeto
 from argmap.model import Claim, Document, Mention, Relation
+from argmap.model.amap import ArgumentMap
+from argmap.units.proposition import core_text
 
 
 @pytest.mark.parametrize(
@@ -287,7 +287,7 @@ def test_dedup_compound_claims_need_near_identical_wording() -> None:
 
 def test_dedup_a_pair_sharing_few_words_needs_near_identical_meaning() -> None:
     from argmap.dedup.apply import needs_near_identity
-    from argmap.dedup.polarity import shared_words
+    from argmap.judge.polarity import shared_words
 
     # two claims about one topic: close in embedding space, few words in common
     topic = (
@@ -337,7 +337,7 @@ def test_dedup_second_look_with_the_real_model() -> None:
 
 
 def test_dedup_anaphoric_subjects_but_not_expletive_it() -> None:
-    from argmap.dedup.core import is_anaphoric
+    from argmap.units.proposition import is_anaphoric
 
     assert is_anaphoric("They are not.")
     assert is_anaphoric("It is too expensive.")

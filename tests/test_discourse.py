@@ -6,7 +6,7 @@ import pytest
 
 from argmap.embed import HashingEmbedder
 from argmap.model import Document
-from argmap.stages.discourse import DiscourseExtractor
+from argmap.parse.discourse import DiscourseExtractor
 
 
 def main_claim_text(text: str) -> str:
@@ -79,7 +79,7 @@ def test_discourse_title_lines_are_not_claims() -> None:
 
 def _edges(text: str) -> dict[str, tuple[str, str, str]]:
     """Each claim's text -> (its target's text, relation type, the rule that made the edge)."""
-    from argmap.stages.discourse import DiscourseRelations
+    from argmap.parse.discourse import DiscourseRelations
 
     doc = Document.create(text, source="t.txt")
     ext = DiscourseExtractor(embedder=HashingEmbedder()).extract(doc)
@@ -159,7 +159,7 @@ def test_discourse_numbered_points_back_the_claim_that_announces_them() -> None:
     ],
 )  # fmt: skip
 def test_discourse_reported_speech_is_someone_elses_view(text: str, reported: bool) -> None:
-    from argmap.stages.cues import is_reported
+    from argmap.units.cues import is_reported
 
     assert is_reported(text) is reported
 
@@ -235,13 +235,13 @@ def test_discourse_a_short_text_reports_views_to_answer_them() -> None:
     ],
 )  # fmt: skip
 def test_discourse_concessions_and_named_objections(text: str, objection: bool) -> None:
-    from argmap.stages.discourse import _is_objection
+    from argmap.parse.discourse import _is_objection
 
     assert _is_objection(text) is objection
 
 
 def test_discourse_each_relation_names_its_rule_and_that_rule_s_measured_precision() -> None:
-    from argmap.stages.discourse import RULE_PRECISION, DiscourseRelations
+    from argmap.parse.discourse import RULE_PRECISION, DiscourseRelations
 
     doc = Document.create(
         "Cities should pay for night trains. Critics argue that sleepers are a luxury. But "
@@ -293,14 +293,14 @@ def test_discourse_a_paragraph_that_grants_a_point_is_about_the_answer() -> None
 def test_discourse_numbered_points_are_sentence_adverbs(
     text: str, opener: bool, item: bool
 ) -> None:
-    from argmap.stages import cues
+    from argmap.units import cues
 
     assert bool(cues.LIST_OPENER.search(text)) is opener
     assert bool(cues.LIST_ITEM.search(text)) is item
 
 
 def test_discourse_reported_speech_is_linear_on_long_punctuation() -> None:
-    from argmap.stages.cues import is_reported
+    from argmap.units.cues import is_reported
 
     # leading punctuation is skipped in one pass (the pattern starts its subject at a word)
     assert is_reported("-" * 300 + " Critics say the plan fails.") is True
@@ -332,7 +332,7 @@ def test_discourse_a_turn_answered_by_another_turn_is_the_objection() -> None:
 
 
 def test_discourse_never_central_skips_granted_points_and_answers_to_objections() -> None:
-    from argmap.stages.discourse import analyse_units, never_central
+    from argmap.parse.discourse import analyse_units, never_central
 
     doc = Document.create(
         "Night trains are slow. However, cities should pay for them. Critics say sleepers are "
@@ -473,7 +473,7 @@ def test_discourse_speakers_greetings_and_question_headings_are_not_claimed() ->
     ],
 )
 def test_discourse_labels_greetings_and_headings_only_where_they_are(line, kept) -> None:
-    from argmap.stages.discourse import analyse_units
+    from argmap.parse.discourse import analyse_units
 
     doc = Document.create("Trams should run all night.\n\n" + line, source="t.txt")
     units = [x.text for x in analyse_units(doc)][1:]

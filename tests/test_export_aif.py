@@ -9,7 +9,7 @@ import pytest
 from test_export_helpers import sample_map
 
 from argmap.errors import MapFormatError
-from argmap.export import aif_json, import_text
+from argmap.interchange import aif_json, import_text
 
 FOREIGN = {
     "nodes": [
@@ -99,7 +99,7 @@ def test_export_aif_foreign_file_gives_matching_claims_and_relations() -> None:
         ("Shops lose customers who drive.", "attacks", "Cities should ban cars from the centre."),
     ]
     # and it survives the argmap JSON round trip
-    from argmap.amap import ArgumentMap
+    from argmap.model.amap import ArgumentMap
 
     assert ArgumentMap.from_dict(amap.to_dict()).to_dict() == amap.to_dict()
 

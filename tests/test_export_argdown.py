@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from test_export_helpers import sample_map
 
-from argmap.amap import ArgumentMap
-from argmap.export.argdown import escape, title, to_argdown
+from argmap.interchange.argdown import escape, title, to_argdown
 from argmap.model import Claim, Document, Mention, Relation
+from argmap.model.amap import ArgumentMap
 
 ARGDOWN = Path(__file__).resolve().parent.parent / ".argdown" / "node_modules" / ".bin" / "argdown"
 

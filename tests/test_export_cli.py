@@ -11,9 +11,9 @@ import pytest
 from test_export_helpers import sample_map
 
 import argmap.cli as cli
-from argmap.amap import ArgumentMap
 from argmap.errors import ArgmapError
-from argmap.export import EXPORT_FORMATS
+from argmap.interchange import EXPORT_FORMATS
+from argmap.model.amap import ArgumentMap
 
 
 def run_cli(argv: list[str]) -> tuple[int, str, str]:

@@ -7,7 +7,7 @@ import io
 import networkx as nx
 from test_export_helpers import sample_map
 
-from argmap.export.graphml import to_graphml
+from argmap.interchange.graphml import to_graphml
 
 
 def test_export_graphml_reads_back_with_attributes() -> None:

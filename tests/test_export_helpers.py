@@ -5,8 +5,8 @@ Named ``test_export_*`` so it sits with the export tests; it holds one sanity te
 
 from __future__ import annotations
 
-from argmap.amap import ArgumentMap
 from argmap.model import Claim, Document, Member, Mention, Relation
+from argmap.model.amap import ArgumentMap
 
 TEXT_A = (
     "Open models should be released. They let researchers audit safety. "

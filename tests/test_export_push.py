@@ -17,7 +17,7 @@ import pytest
 from test_export_helpers import sample_map
 
 from argmap.errors import ArgmapError
-from argmap.export.push import push
+from argmap.interchange.push import push
 
 GRAPH = "https://example.org/graphs/debate"
 

@@ -10,11 +10,11 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import PROV, SDO
 from test_export_helpers import sample_map
 
-from argmap.amap import ArgumentMap
 from argmap.errors import MapFormatError
-from argmap.export import rdf
-from argmap.export.shacl import validate
-from argmap.export.vocab import AIF, ARGMAP, OA, iri, local_id
+from argmap.interchange import rdf
+from argmap.interchange.shacl import validate
+from argmap.interchange.vocab import AIF, ARGMAP, OA, iri, local_id
+from argmap.model.amap import ArgumentMap
 
 FORMATS = list(rdf.RDF_FORMATS)
 
@@ -213,8 +213,8 @@ def test_export_rdf_corpus_through_the_map_methods(tmp_path, fmt: str) -> None:
     """``ArgumentMap.export`` / ``read_map`` / ``to_rdf`` on data/: equal map, isomorphic graph."""
     from test_export_helpers import corpus_map
 
-    from argmap.amap import ArgumentMap
-    from argmap.export import EXPORT_FORMATS, read_map
+    from argmap.interchange import EXPORT_FORMATS, read_map
+    from argmap.model.amap import ArgumentMap
 
     amap = corpus_map()
     path = tmp_path / f"map{EXPORT_FORMATS[fmt]}"

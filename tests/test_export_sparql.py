@@ -9,8 +9,13 @@ import pytest
 from test_export_helpers import sample_map
 
 from argmap.errors import ArgmapError
-from argmap.export import sparql
-from argmap.export.queries import CLAIMS_BY_DOCUMENT, MOST_ATTACKED, QUERIES, UNANSWERED_ATTACKS
+from argmap.interchange import sparql
+from argmap.interchange.queries import (
+    CLAIMS_BY_DOCUMENT,
+    MOST_ATTACKED,
+    QUERIES,
+    UNANSWERED_ATTACKS,
+)
 
 INJECTION = 'c_main" } UNION { ?c ?p ?o } #'
 
@@ -150,8 +155,8 @@ def test_export_sparql_oxigraph_store_is_reused_then_replaced(tmp_path: Path) ->
 
 def test_export_sparql_oxigraph_store_replaces_only_graphs_it_loaded(tmp_path: Path) -> None:
     ox = pytest.importorskip("pyoxigraph")
-    from argmap.export.rdf import serialize
-    from argmap.export.vocab import ARGMAP
+    from argmap.interchange.rdf import serialize
+    from argmap.interchange.vocab import ARGMAP
 
     path = tmp_path / "store"
     a = sample_map()

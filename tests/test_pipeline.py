@@ -119,8 +119,8 @@ def test_pipeline_prepares_the_extractor_with_every_document_then_forgets_them()
     from argmap.embed import HashingEmbedder
     from argmap.errors import ArgmapError
     from argmap.model import Document
+    from argmap.parse.discourse import DiscourseExtractor
     from argmap.pipeline import Pipeline
-    from argmap.stages.discourse import DiscourseExtractor
 
     calls: list[tuple[str, list[str]]] = []
 

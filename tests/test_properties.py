@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.amap import ArgumentMap
 from argmap.errors import ArgmapError, IngestError, MapFormatError
 from argmap.ingest import SUPPORTED, document_from_text, load_bytes
 from argmap.model import Claim, Document, Mention, Relation
+from argmap.model.amap import ArgumentMap
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

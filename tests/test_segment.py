@@ -1,4 +1,4 @@
-from argmap.segment import segment, split_sentences
+from argmap.units.segment import segment, split_sentences
 
 
 def spans(text):

@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from argmap import semantics as sem
+from argmap.reason import semantics as sem
 
 
 def brute_grounded(nodes, attacks):

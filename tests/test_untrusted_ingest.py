@@ -21,7 +21,7 @@ from argmap.errors import IngestError
 from argmap.ingest import collect_files, document_from_text, load_document, load_documents
 from argmap.ingest.decode import decode_bytes
 from argmap.ingest.html import html_to_text
-from argmap.segment import MAX_SENTENCE_CHARS, segment
+from argmap.units.segment import MAX_SENTENCE_CHARS, segment
 
 
 @contextmanager

@@ -9,8 +9,8 @@ import sys
 import pytest
 from test_export_helpers import sample_map
 
-from argmap.amap import ArgumentMap
 from argmap.errors import MapFormatError
+from argmap.model.amap import ArgumentMap
 
 
 def _good() -> dict:
@@ -112,7 +112,7 @@ def test_values_once_accepted_silently_are_refused_by_field(tmp_path, name):
 
 
 def test_graphml_refuses_a_character_xml_cannot_hold_by_name_and_others_export(tmp_path):
-    from argmap.export import export_text
+    from argmap.interchange import export_text
 
     amap = sample_map()
     cid = next(iter(amap.claims_by_id))
@@ -129,7 +129,7 @@ def test_graphml_refuses_a_character_xml_cannot_hold_by_name_and_others_export(t
 
 
 def test_a_truncated_turtle_file_is_named_with_a_short_message(tmp_path):
-    from argmap.export import read_map
+    from argmap.interchange import read_map
 
     text = sample_map().to_rdf().serialize(format="turtle")
     text = text * (600_000 // len(text) + 1)

@@ -12,7 +12,7 @@ import pytest
 from test_export_helpers import sample_map
 
 from argmap.errors import MapFormatError
-from argmap.export import rdf
+from argmap.interchange import rdf
 
 
 @pytest.fixture()
@@ -128,7 +128,7 @@ def test_an_argmap_turtle_file_with_a_foreign_iri_in_place_of_a_document_is_name
     from test_export_helpers import sample_map
 
     from argmap.errors import MapFormatError
-    from argmap.export import read_map
+    from argmap.interchange import read_map
 
     text = sample_map().to_rdf().serialize(format="turtle")
     bad = tmp_path / "bad.ttl"

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from argmap import view
-from argmap.amap import ArgumentMap
 from argmap.model import Claim, Document, Mention, Relation
+from argmap.model.amap import ArgumentMap
+from argmap.view import network as view
 
 HOSTILE = (
     "Open weights are risky. <script>window.__pwned=1;alert(1)</script> and "
@@ -207,7 +207,7 @@ def test_md_escape_makes_markdown_literal():
 
 
 def test_claim_detail_is_plain_data_about_one_claim():
-    from argmap.view import claim_detail
+    from argmap.view.network import claim_detail
 
     amap = make_map()
     target = max(amap.claims_by_id.values(), key=lambda c: len(amap.attackers(c.id)))

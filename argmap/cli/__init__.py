@@ -7,8 +7,8 @@ import os
 import sys
 from collections.abc import Sequence
 
-from ..errors import ArgmapError
-from . import build_cmd, eval_cmd, export_cmd, query_cmd
+from argmap.cli import build_cmd, eval_cmd, export_cmd, query_cmd
+from argmap.errors import ArgmapError
 
 COMMANDS = [build_cmd, query_cmd, export_cmd, eval_cmd]
 
@@ -18,7 +18,7 @@ def parser() -> argparse.ArgumentParser:
         prog="argmap",
         description="Turn documents about a contested question into an argument map.",
     )
-    from .. import __version__
+    from argmap import __version__
 
     p.add_argument("--version", action="version", version=f"argmap {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..dedup import DEFAULT_THRESHOLD
+from argmap.dedup import DEFAULT_THRESHOLD
 
 
 def register(sub: Any) -> None:
@@ -74,8 +74,8 @@ def add_pipeline_options(p: argparse.ArgumentParser) -> None:
 
 
 def pipeline_from_args(args: argparse.Namespace) -> Any:
-    from ..embed import make_embedder
-    from ..pipeline import Pipeline
+    from argmap.embed import make_embedder
+    from argmap.pipeline import Pipeline
 
     embedder = make_embedder(args.embedder)
     options: dict[str, Any] = {}
@@ -134,8 +134,8 @@ class _Progress:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..fileio import check_output
-    from ..pipeline import build
+    from argmap.fileio import check_output
+    from argmap.pipeline import build
 
     check_output(args.output)  # before the work, so a bad -o never costs a build
     pipeline = pipeline_from_args(args)

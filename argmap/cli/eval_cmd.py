@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any
 
-from .build_cmd import add_pipeline_options, pipeline_from_args
+from argmap.cli.build_cmd import add_pipeline_options, pipeline_from_args
 
 LABELS = [
     ("adu_f1", "unit (ADU) F1"),
@@ -33,7 +33,7 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..evaluate import evaluate
+    from argmap.evaluate import evaluate
 
     args.no_debate = True  # the scorer reads units and relations; sides are not scored
     result, _ = evaluate(args.gold, pipeline_from_args(args), args.out, args.scorer)

@@ -10,9 +10,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..errors import ArgmapError
-from ..export import EXPORT_FORMATS, IMPORT_FORMATS
-from ..fileio import atomic_write_text
+from argmap.errors import ArgmapError
+from argmap.fileio import atomic_write_text
+from argmap.interchange import EXPORT_FORMATS, IMPORT_FORMATS
 
 
 def register(sub: Any) -> None:
@@ -111,14 +111,14 @@ def register(sub: Any) -> None:
 
 
 def _load(path: str) -> Any:
-    from ..amap import ArgumentMap
+    from argmap.model.amap import ArgumentMap
 
     return ArgumentMap.load(path)
 
 
 def export(args: argparse.Namespace) -> int:
-    from ..export import export_text, guess_format
-    from ..fileio import check_output
+    from argmap.fileio import check_output
+    from argmap.interchange import export_text, guess_format
 
     if args.output not in (None, "-"):
         check_output(args.output)
@@ -130,8 +130,8 @@ def export(args: argparse.Namespace) -> int:
             f"({', '.join(f'{e} {f}' for f, e in EXPORT_FORMATS.items())})"
         )
     if args.validate:
-        from ..export.rdf import to_rdf
-        from ..export.shacl import validate
+        from argmap.interchange.rdf import to_rdf
+        from argmap.interchange.shacl import validate
 
         ok, report = validate(to_rdf(amap))
         if not ok:
@@ -152,8 +152,8 @@ def export(args: argparse.Namespace) -> int:
 
 
 def import_(args: argparse.Namespace) -> int:
-    from ..export import read_map
-    from ..fileio import check_output
+    from argmap.fileio import check_output
+    from argmap.interchange import read_map
 
     check_output(args.output)
     amap = read_map(args.file, args.format)
@@ -207,7 +207,7 @@ def parse_bindings(items: list[str], numbers: list[str] | None = None) -> dict[s
 
 
 def _query_text(q: str) -> str:
-    from ..export.queries import QUERIES
+    from argmap.interchange.queries import QUERIES
 
     if q in QUERIES:
         return QUERIES[q]
@@ -230,7 +230,7 @@ def _print_rows(rows: list[dict[str, Any]]) -> None:
 
 
 def sparql(args: argparse.Namespace) -> int:
-    from ..export import sparql as sq
+    from argmap.interchange import sparql as sq
 
     amap = _load(args.map)
     query = _query_text(args.query)
@@ -254,7 +254,7 @@ def sparql(args: argparse.Namespace) -> int:
 
 
 def push(args: argparse.Namespace) -> int:
-    from ..export.push import push as do_push
+    from argmap.interchange.push import push as do_push
 
     amap = _load(args.map)
     res = do_push(

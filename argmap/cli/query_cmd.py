@@ -40,7 +40,7 @@ def register(sub: Any) -> None:
 
 
 def _load(path: str) -> Any:
-    from ..amap import ArgumentMap
+    from argmap.model.amap import ArgumentMap
 
     return ArgumentMap.load(path)
 
@@ -116,7 +116,7 @@ def show(args: argparse.Namespace) -> int:
 
 
 def keypoints(args: argparse.Namespace) -> int:
-    from ..errors import ArgmapError
+    from argmap.errors import ArgmapError
 
     amap = _load(args.map)
     if amap.key_points is None:

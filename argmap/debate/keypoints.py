@@ -19,11 +19,11 @@ from typing import Any
 
 import numpy as np
 
-from ..amap import ArgumentMap
-from ..dedup.index import neighbour_pairs
-from ..dedup.merge import cluster, medoid
-from ..ids import digest
-from ..model import Claim, KeyPoint
+from argmap.dedup.index import neighbour_pairs
+from argmap.dedup.merge import cluster, medoid
+from argmap.ids import digest
+from argmap.model.amap import ArgumentMap
+from argmap.model.data import Claim, KeyPoint
 
 KEY_POINT_THRESHOLD = 0.6
 """Average cosine at which claims join one key point (dedup merges at 0.72)."""

@@ -16,8 +16,8 @@ from typing import Any
 
 import numpy as np
 
-from ..amap import ArgumentMap
-from ..stages.cues import is_question
+from argmap.model.amap import ArgumentMap
+from argmap.units.cues import is_question
 
 SHARED_QUESTION = 0.75
 """Two questions ask the same thing when their vectors are this close (all-MiniLM-L6-v2)."""

@@ -20,8 +20,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..amap import ArgumentMap
-from ..model import Claim
+from argmap.model.amap import ArgumentMap
+from argmap.model.data import Claim
 
 STRUCTURE_WEIGHT = 1.0
 HEADING_WEIGHT = 0.6

@@ -10,9 +10,9 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, Protocol, runtime_checkable
 
-from ..amap import ArgumentMap
-from ..errors import ArgmapError
-from . import keypoints, question, sides
+from argmap.debate import keypoints, question, sides
+from argmap.errors import ArgmapError
+from argmap.model.amap import ArgumentMap
 
 
 @runtime_checkable
@@ -42,7 +42,7 @@ class Debate:
     @property
     def judge(self) -> Any:
         if self._judge is None:
-            from ..judge import default_judge
+            from argmap.judge import default_judge
 
             self._judge = default_judge(self.embedder)
         return self._judge

@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from ..embed.base import Embedder
-from ..model import Claim, Member, Mention, Relation, round_conf
-from ..stages.cues import is_question
-from .core import core_text, is_anaphoric, is_compound, is_meta
-from .merge import DEFAULT_THRESHOLD, SAME_DOCUMENT_THRESHOLD, cluster, medoid
-from .polarity import PairVeto, shared_words
+from argmap.dedup.merge import DEFAULT_THRESHOLD, SAME_DOCUMENT_THRESHOLD, cluster, medoid
+from argmap.embed.base import Embedder
+from argmap.judge.polarity import PairVeto, shared_words
+from argmap.model.data import Claim, Member, Mention, Relation, round_conf
+from argmap.units.cues import is_question
+from argmap.units.proposition import core_text, is_anaphoric, is_compound, is_meta
 
 
 def explode(

@@ -12,8 +12,8 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from .index import neighbour_pairs
-from .polarity import polarity_conflict
+from argmap.dedup.index import neighbour_pairs
+from argmap.judge.polarity import polarity_conflict
 
 DEFAULT_THRESHOLD = 0.72
 CROSS_STANCE_THRESHOLD = 0.85

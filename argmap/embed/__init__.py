@@ -1,9 +1,9 @@
 """Sentence embedders. Any object with ``encode(texts) -> (n, d) unit-norm array`` plugs in."""
 
-from .base import CachedEmbedder, Embedder
-from .factory import make_embedder
-from .hashing import HashingEmbedder
-from .st import DEFAULT_MODEL, SentenceTransformerEmbedder
+from argmap.embed.base import CachedEmbedder, Embedder
+from argmap.embed.factory import make_embedder
+from argmap.embed.hashing import HashingEmbedder
+from argmap.embed.st import DEFAULT_MODEL, SentenceTransformerEmbedder
 
 __all__ = [
     "Embedder",

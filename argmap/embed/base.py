@@ -7,7 +7,7 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
-from ..ids import digest
+from argmap.ids import digest
 
 
 @runtime_checkable

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .base import CachedEmbedder, Embedder
-from .hashing import HashingEmbedder
-from .st import DEFAULT_MODEL, SentenceTransformerEmbedder
+from argmap.embed.base import CachedEmbedder, Embedder
+from argmap.embed.hashing import HashingEmbedder
+from argmap.embed.st import DEFAULT_MODEL, SentenceTransformerEmbedder
 
 
 def make_embedder(name: Any = None) -> Embedder:

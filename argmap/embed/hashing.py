@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .base import normalise
+from argmap.embed.base import normalise
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 

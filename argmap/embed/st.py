@@ -10,8 +10,8 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import ArgmapError
-from .base import normalise
+from argmap.embed.base import normalise
+from argmap.errors import ArgmapError
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 

@@ -8,11 +8,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import IngestError
-from ..model import Document
-from .clean import clean_text
-from .decode import has_mojibake
-from .readers import READER_WARNINGS, SUPPORTED, media_type_of, read_bytes, read_file
+from argmap.errors import IngestError
+from argmap.ingest.clean import clean_text
+from argmap.ingest.decode import has_mojibake
+from argmap.ingest.readers import READER_WARNINGS, SUPPORTED, media_type_of, read_bytes, read_file
+from argmap.model.data import Document
 
 __all__ = [
     "Problem",
@@ -153,9 +153,9 @@ def _heading_title(text: str, markup: bool) -> str:
     to the Editor"); it counts only if it is a title-case run of at most 14 words, so a menu
     bar or a headline glued to its byline is not taken for one.
     """
-    from .boilerplate import is_title_case_run
-    from .clean import normalise_whitespace, strip_light_markup
-    from .decode import repair_text
+    from argmap.ingest.boilerplate import is_title_case_run
+    from argmap.ingest.clean import normalise_whitespace, strip_light_markup
+    from argmap.ingest.decode import repair_text
 
     for raw in text.split("\n")[:6]:
         line, _ = repair_text(raw)
@@ -171,7 +171,7 @@ def _heading_title(text: str, markup: bool) -> str:
 
 def _chrome_headline(page: str, cleaned: str) -> str:
     """The headline among the page chrome cleaning dropped from the front of the text."""
-    from .boilerplate import headline_in_chrome
+    from argmap.ingest.boilerplate import headline_in_chrome
 
     start = page.find(cleaned[:60])
     return headline_in_chrome(page[:start], cleaned) if start > 0 else ""

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from ..segment import split_sentences
-from . import boilerplate as bp
+from argmap.ingest import boilerplate as bp
+from argmap.units.segment import split_sentences
 
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -94,7 +94,7 @@ def remove_chrome(text: str) -> tuple[str, int]:
 def clean_text(text: str, markup: bool = True) -> tuple[str, dict[str, int], str]:
     """Full clean-up of plain text. Returns the text, counts of what was changed, and the
     repaired page before its chrome was removed (where a flattened headline may sit)."""
-    from .decode import repair_text
+    from argmap.ingest.decode import repair_text
 
     page, lossy = repair_text(text)
     page = normalise_whitespace(page)

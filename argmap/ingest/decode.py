@@ -12,7 +12,7 @@ import unicodedata
 
 import ftfy
 
-from ..errors import IngestError
+from argmap.errors import IngestError
 
 _CONTROL = set(range(0, 9)) | {11, 12} | set(range(14, 32)) | {127}
 

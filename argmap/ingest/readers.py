@@ -10,9 +10,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ..errors import IngestError
-from .decode import decode_bytes
-from .html import html_to_text
+from argmap.errors import IngestError
+from argmap.ingest.decode import decode_bytes
+from argmap.ingest.html import html_to_text
 
 _log = logging.getLogger("argmap.ingest")
 

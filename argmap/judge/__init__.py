@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .base import PAIR_LABELS, STANCE_LABELS, PairJudge, Verdict
-from .cross import CrossJudge
-from .minilm import MiniLMJudge
+from argmap.judge.base import PAIR_LABELS, STANCE_LABELS, PairJudge, Verdict
+from argmap.judge.cross import CrossJudge
+from argmap.judge.minilm import MiniLMJudge
 
 _DEFAULT: list[PairJudge] = []
 
@@ -41,7 +41,7 @@ def stance_to(
     batched, offline call. Works for yes/no questions ("Should X?") and motions ("This house
     would X", "We should Y") on any topic."""
     if not str(question).strip():
-        from ..errors import ArgmapError
+        from argmap.errors import ArgmapError
 
         raise ArgmapError("stance_to needs a question or motion")
     return (judge or default_judge()).stance(question, list(claims))

@@ -28,10 +28,10 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import ArgmapError
-from ..fileio import atomic_write_bytes
-from .base import PAIR_LABELS, STANCE_LABELS, Verdict
-from .features import LEXICAL_NAMES, lexical
+from argmap.errors import ArgmapError
+from argmap.fileio import atomic_write_bytes
+from argmap.judge.base import PAIR_LABELS, STANCE_LABELS, Verdict
+from argmap.judge.features import LEXICAL_NAMES, lexical
 
 DEFAULT_CROSS_WEIGHTS = Path(__file__).resolve().parent.parent / "resources" / "judge_cross.npz"
 MAX_TOKENS = 96
@@ -162,7 +162,7 @@ class Lower:
             os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
             from transformers import AutoModel, AutoTokenizer
 
-            from ..embed.st import default_model_path
+            from argmap.embed.st import default_model_path
 
             path = self.model_path or default_model_path()
             model = AutoModel.from_pretrained(path)

@@ -18,15 +18,15 @@ from pathlib import Path
 
 import numpy as np
 
-from ..dedup.core import core_text, is_meta
-from ..dedup.polarity import (
+from argmap.judge.polarity import (
     negations,
     polarity_conflict,
     same_statement,
     shared_words,
     tokens,
 )
-from ..stages.cues import is_question
+from argmap.units.cues import is_question
+from argmap.units.proposition import core_text, is_meta
 
 _LEXICON = Path(__file__).resolve().parent.parent / "lang" / "en" / "judge_words.json"
 _NUMBER = re.compile(r"\d")

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import numpy as np
 
-from ..errors import ArgmapError
-from ..fileio import atomic_write_bytes
+from argmap.errors import ArgmapError
+from argmap.fileio import atomic_write_bytes
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,11 @@ from typing import Any
 
 import numpy as np
 
-from ..embed.st import DEFAULT_MODEL
-from ..errors import ArgmapError
-from .base import Verdict
-from .features import LEXICAL_NAMES, pair_features
-from .head import Head
+from argmap.embed.st import DEFAULT_MODEL
+from argmap.errors import ArgmapError
+from argmap.judge.base import Verdict
+from argmap.judge.features import LEXICAL_NAMES, pair_features
+from argmap.judge.head import Head
 
 DEFAULT_WEIGHTS = Path(__file__).resolve().parent.parent / "resources" / "judge.npz"
 
@@ -56,7 +56,7 @@ class MiniLMJudge:
 
     def _embedder(self) -> Any:
         if self.embedder is None:
-            from ..embed import make_embedder
+            from argmap.embed import make_embedder
 
             self.embedder = make_embedder(None)
         return self.embedder

@@ -1,0 +1,1 @@
+"""Links between claims of different documents, found among nearest neighbours."""

@@ -1,0 +1,2 @@
+"""Which claims stand: Dung grounded and preferred labellings and DF-QuAD gradual strength,
+as pure functions over node and edge lists, and their application to a map."""

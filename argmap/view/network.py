@@ -1,0 +1,648 @@
+"""The map as something to look at: plain view data first, then pyvis HTML, then passages.
+
+Two steps, as in spaCy's displacy: :func:`view_data` turns an :class:`ArgumentMap` and the
+filters a person chose into a plain dict (testable without a browser); :func:`render_html` turns
+that dict into one self-contained page (vis-network inlined, no CDN, nothing fetched).
+
+Document text is untrusted. It reaches the page in three ways, each kept inert: node and edge
+data go through Jinja's ``tojson`` (which escapes ``<``, ``>``, ``&`` and ``'``) and vis-network
+shows a string ``title`` with ``innerText``; passages are HTML-escaped before ``<mark>`` is added;
+labels for Streamlit widgets are Markdown-escaped by :func:`md_escape`.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import networkx as nx
+import numpy as np
+
+from argmap.model.amap import ArgumentMap
+from argmap.model.data import Claim, Relation
+
+STANCE_COLOURS: dict[str, str] = {"pro": "#4e79a7", "con": "#f28e2b"}
+ACCEPTANCE_COLOURS: dict[str, str] = {"in": "#59a14f", "out": "#e15759", "undecided": "#edc948"}
+OTHER_COLOUR = "#a0a0a0"
+EDGE_STYLES: dict[str, dict[str, Any]] = {
+    "supports": {"color": "#2f855a", "dashes": False},
+    "attacks": {"color": "#c53030", "dashes": True},
+}
+STANCE_NAMES = {"pro": "pro (for the main claim)", "con": "con (against it)"}
+SIDE_COLOURS: dict[str, str] = {"pro": "#4e79a7", "con": "#f28e2b", "neutral": "#bab0ac"}
+SIDE_NAMES = {
+    "pro": "pro: for the question",
+    "con": "con: against the question",
+    "neutral": "neutral: takes no side",
+}
+ACCEPTANCE_NAMES = {"in": "accepted (in)", "out": "defeated (out)", "undecided": "undecided"}
+
+MAX_NODES = 400
+# Above this many nodes, positions come from networkx and vis-network physics stays off:
+# ../shared/PERF.md measured 2,000 nodes usable in 1.8 s that way against 10.8 s with tuned
+# physics; with physics off, "stable" means drawn once.
+PHYSICS_LIMIT = 150
+LABEL_CHARS = 48
+
+
+def _as_set(value: str | Iterable[str] | None) -> set[str] | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return {value}
+    return set(value)
+
+
+def short(text: str, limit: int = LABEL_CHARS) -> str:
+    """One line, at most ``limit`` characters, cut at a word where possible."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def _wrap(text: str, width: int = 24) -> str:
+    """Break a label into lines so nodes do not grow long tails of text."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    if line:
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def doc_label(title: str, source: str) -> str:
+    """A document's name for people: its title when it has a real one, else its file name.
+
+    A plain-text file's "title" is its first line, often a whole paragraph; that is skipped.
+    """
+    name = source.replace("\\", "/").rsplit("/", 1)[-1] or source
+    if title and title != source and len(title) <= 90 and not title.endswith("..."):
+        return title
+    return name
+
+
+def _node_colour(claim: Claim, color_by: str) -> str:
+    if color_by == "acceptance":
+        return ACCEPTANCE_COLOURS.get(claim.acceptance or "", OTHER_COLOUR)
+    if color_by == "side":
+        return SIDE_COLOURS.get(claim.side or "", OTHER_COLOUR)
+    return STANCE_COLOURS.get(claim.stance, OTHER_COLOUR)
+
+
+def _legend(
+    color_by: str, stances: Iterable[str], question: str | None = None
+) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    if color_by == "side":
+        if question:
+            items.append(
+                {"kind": "title", "key": "question", "label": f"side toward: {short(question, 60)}"}
+            )
+        for key, colour in SIDE_COLOURS.items():
+            items.append({"kind": "node", "key": key, "label": SIDE_NAMES[key], "color": colour})
+    elif color_by == "acceptance":
+        for key, colour in ACCEPTANCE_COLOURS.items():
+            items.append(
+                {"kind": "node", "key": key, "label": ACCEPTANCE_NAMES[key], "color": colour}
+            )
+    else:
+        present = set(stances)
+        for key, colour in STANCE_COLOURS.items():
+            items.append({"kind": "node", "key": key, "label": STANCE_NAMES[key], "color": colour})
+        if present - set(STANCE_COLOURS):
+            items.append(
+                {"kind": "node", "key": "other", "label": "other stance", "color": OTHER_COLOUR}
+            )
+    for key, style in EDGE_STYLES.items():
+        items.append({"kind": "edge", "key": key, "label": key, **style})
+    items.append(
+        {
+            "kind": "size",
+            "key": "size",
+            "label": "bigger = made by more documents",
+            "color": OTHER_COLOUR,
+        }
+    )
+    return items
+
+
+def view_data(
+    amap: ArgumentMap,
+    *,
+    stance: str | Iterable[str] | None = None,
+    side: str | Iterable[str] | None = None,
+    documents: Iterable[str] | None = None,
+    relation_types: Iterable[str] | None = None,
+    min_confidence: float = 0.0,
+    focus: str | None = None,
+    depth: int = 1,
+    color_by: str = "stance",
+    max_nodes: int = MAX_NODES,
+    selected: str | None = None,
+) -> dict[str, Any]:
+    """What the graph shows for these filters, as plain data.
+
+    Filters combine: a claim is kept when its stance is in ``stance``, it is made in at least
+    one of ``documents``, and its confidence is at least ``min_confidence``; a relation is kept
+    when both ends are kept, its type is in ``relation_types`` and its confidence passes too.
+    Narrowing ``relation_types`` also hides claims left with no relation of those types, so
+    "attacks only" shows the conflicts rather than a cloud of loose dots. With ``focus``, only
+    claims within ``depth`` kept edges of that claim remain (the focus claim always does).
+    When more than ``max_nodes`` remain, the best connected are shown and ``truncated`` is set.
+
+    ``color_by="acceptance"`` falls back to stance when no claim carries an acceptance label,
+    and ``color_by="side"`` (side toward the debate's question) when no claim carries a side.
+    ``side`` filters on that side as ``stance`` does on stance.
+    ``selected`` only marks that claim's node (it filters nothing).
+    """
+    stances = _as_set(stance)
+    sides = _as_set(side)
+    if color_by == "side" and not any(c.side for c in amap.claims_by_id.values()):
+        color_by = "stance"
+    docs = _as_set(documents)
+    rtypes = _as_set(relation_types)
+    narrowed = rtypes is not None and not set(EDGE_STYLES) <= rtypes
+    if color_by == "acceptance" and not any(c.acceptance for c in amap.claims_by_id.values()):
+        color_by = "stance"
+    if focus is not None and focus not in amap.claims_by_id:
+        focus = None
+
+    def keep(c: Claim) -> bool:
+        if c.id == focus:
+            return True
+        if stances is not None and c.stance not in stances:
+            return False
+        if sides is not None and (c.side or "neutral") not in sides:
+            return False
+        if docs is not None and not docs.intersection(c.documents):
+            return False
+        return c.confidence >= min_confidence
+
+    claims = {cid: c for cid, c in amap.claims_by_id.items() if keep(c)}
+    rels: list[Relation] = [
+        r
+        for r in amap.relations
+        if r.source in claims
+        and r.target in claims
+        and r.source != r.target
+        and (rtypes is None or r.type in rtypes)
+        and r.confidence >= min_confidence
+    ]
+    if narrowed:
+        linked = {r.source for r in rels} | {r.target for r in rels}
+        claims = {cid: c for cid, c in claims.items() if cid in linked or cid == focus}
+    g = nx.Graph()
+    g.add_nodes_from(claims)
+    g.add_edges_from((r.source, r.target) for r in rels)
+    if focus is not None:
+        near = nx.single_source_shortest_path_length(g, focus, cutoff=max(0, depth))
+        claims = {cid: c for cid, c in claims.items() if cid in near}
+    total = len(claims)
+    truncated = total > max_nodes
+    if truncated:
+
+        def rank(cid: str) -> tuple[int, int, int, float, str]:
+            c = claims[cid]
+            return (cid != focus, -g.degree(cid), -len(c.documents), -c.confidence, cid)
+
+        claims = {cid: claims[cid] for cid in sorted(claims, key=rank)[:max_nodes]}
+    rels = [r for r in rels if r.source in claims and r.target in claims]
+    doc_titles = {d.id: doc_label(d.title, d.source) for d in amap.documents.values()}
+
+    nodes = []
+    for c in claims.values():
+        n_docs = len(c.documents)
+        facts = [f"stance: {c.stance}", f"confidence: {c.confidence:.2f}"]
+        if c.side:
+            facts.insert(0, f"side: {c.side}")
+        if c.acceptance:
+            facts.append(f"acceptance: {c.acceptance}")
+        sources = ", ".join(short(doc_titles.get(d, d), 40) for d in c.documents)
+        nodes.append(
+            {
+                "id": c.id,
+                "label": _wrap(short(c.text)),
+                "text": c.text,
+                # Plain text on purpose: vis-network sets a string title with innerText.
+                "title": f"{c.text}\n\n{' · '.join(facts)}\n{n_docs} source(s): {sources}",
+                "color": _node_colour(c, color_by),
+                "size": 10 + 6 * min(n_docs, 8),
+                "stance": c.stance,
+                "side": c.side,
+                "acceptance": c.acceptance,
+                "confidence": c.confidence,
+                "sources": n_docs,
+                "documents": list(c.documents),
+                "focus": c.id == focus,
+                "selected": c.id == selected,
+            }
+        )
+    edges = []
+    for r in rels:
+        style = EDGE_STYLES[r.type]
+        edges.append(
+            {
+                "from": r.source,
+                "to": r.target,
+                "type": r.type,
+                "color": style["color"],
+                "dashes": style["dashes"],
+                "confidence": r.confidence,
+                "count": r.count,
+                "rule": r.rule,
+                # which rule made the edge tells a reader how far to trust it
+                "title": f"{r.type} (confidence {r.confidence:.2f}, {r.count}×)"
+                + (f"\nread from: {r.rule}" if r.rule else ""),
+            }
+        )
+    if total == 0:
+        message = "No claim matches these filters."
+    elif truncated:
+        message = (
+            f"Showing the {len(nodes)} best-connected of {total} matching claims. "
+            "Narrow the filters, or focus on one claim, to see the rest."
+        )
+    else:
+        message = ""
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "legend": _legend(
+            color_by,
+            (c.stance for c in claims.values()),
+            (amap.metadata.get("question") or {}).get("text"),
+        ),
+        "color_by": color_by,
+        "focus": focus,
+        "total": total,
+        "truncated": truncated,
+        "message": message,
+    }
+
+
+# ---- HTML -------------------------------------------------------------------------------------
+
+_OPTIONS: dict[str, Any] = {
+    "autoResize": True,
+    "nodes": {
+        "shape": "dot",
+        "borderWidth": 1,
+        "font": {"size": 13, "face": "Helvetica, Arial, sans-serif", "color": "#222"},
+    },
+    "edges": {
+        "smooth": False,
+        "width": 1.6,
+        "selectionWidth": 2,
+        "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
+    },
+    "layout": {"improvedLayout": False, "randomSeed": 7},
+    "interaction": {
+        "hover": True,
+        "tooltipDelay": 120,
+        "navigationButtons": False,
+        "multiselect": False,
+    },
+}
+
+_PHYSICS: dict[str, Any] = {
+    "enabled": True,
+    "solver": "barnesHut",
+    "barnesHut": {
+        "gravitationalConstant": -6000,
+        "springLength": 140,
+        "springConstant": 0.03,
+        "damping": 0.3,
+        "avoidOverlap": 0.2,
+    },
+    "stabilization": {"enabled": True, "iterations": 200, "updateInterval": 25, "fit": True},
+    "minVelocity": 1.0,
+}
+
+# Runs inside drawGraph() right after the network exists. Physics is switched off once the
+# layout settles, so a big map stops using the CPU; ``argmapStable`` tells tests and the bench.
+_SETTLE_JS = """
+                  window.argmapStable = false;
+                  var argmapSettled = function () {
+                      if (window.argmapStable) { return; }
+                      network.setOptions({physics: {enabled: false}});
+                      network.fit({animation: false});
+                      window.argmapStable = true;
+                      window.argmapStableAt = performance.now();
+                      document.body.setAttribute("data-stable", "1");
+                  };
+                  if (%(physics)s) {
+                      network.once("stabilizationIterationsDone", argmapSettled);
+                      network.once("stabilized", argmapSettled);
+                  } else {
+                      network.once("afterDrawing", argmapSettled);
+                  }
+                  // inside the app's graph component, a click on a claim selects it there
+                  network.on("click", function (params) {
+                      if (params.nodes.length && window.parent !== window) {
+                          window.parent.postMessage(
+                              {argmap: "select", claim: String(params.nodes[0])}, "*");
+                      }
+                  });
+                  return network;
+"""
+
+_STYLE = """
+<style>
+  html, body { margin: 0; padding: 0; font-family: Helvetica, Arial, sans-serif; }
+  #mynetwork { box-sizing: border-box; border: 1px solid #e3e3e3 !important; border-radius: 6px; float: none !important; }
+  .card { border: none; }
+  .vis-tooltip { font-family: Helvetica, Arial, sans-serif !important; max-width: 420px; white-space: pre-wrap !important; font-size: 13px;
+                 line-height: 1.35; padding: 8px 10px !important; background: #fffdf5 !important;
+                 border: 1px solid #d8d2b8 !important; border-radius: 4px; }
+  #argmap-legend { position: absolute; top: 8px; left: 8px; z-index: 5; font-size: 12px;
+                   background: rgba(255,255,255,0.92); border: 1px solid #e3e3e3;
+                   border-radius: 6px; padding: 6px 9px; line-height: 1.6; color: #333; }
+  #argmap-legend .dot { display: inline-block; width: 11px; height: 11px; border-radius: 50%;
+                        margin-right: 6px; vertical-align: -1px; }
+  #argmap-legend .line { display: inline-block; width: 22px; margin-right: 6px;
+                         vertical-align: 3px; border-top-width: 2px; }
+</style>
+"""
+
+_EXTERNAL = re.compile(
+    r"<link\b[^>]*\bhref\s*=\s*[\"']?(?:https?:)?//[^>]*>\s*"
+    r"|<script\b[^>]*\bsrc\s*=\s*[\"']?(?:https?:)?//[^>]*>\s*</script>\s*",
+    re.IGNORECASE | re.DOTALL,
+)
+_EMPTY_HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>\s*", re.IGNORECASE)
+_COMMENT = re.compile(r"<!--.*?-->\s*", re.DOTALL)
+
+
+def legend_html(legend: Sequence[Mapping[str, Any]]) -> str:
+    """The legend as a small HTML box (labels are escaped, though they are our own words)."""
+    rows = []
+    for item in legend:
+        label = html.escape(str(item["label"]))
+        if item["kind"] == "title":  # the question, from the map file: escaped like any text
+            rows.append(f"<b>{label}</b>")
+            continue
+        colour = html.escape(str(item["color"]), quote=True)
+        if item["kind"] == "edge":
+            style = "dashed" if item.get("dashes") else "solid"
+            mark = f'<span class="line" style="border-top: 2px {style} {colour}"></span>'
+            rows.append(f"{mark}{label} →")
+        elif item["kind"] == "size":
+            rows.append(f'<span style="color:#666">{label}</span>')
+        else:
+            rows.append(f'<span class="dot" style="background:{colour}"></span>{label}')
+    return '<div id="argmap-legend">' + "<br>".join(rows) + "</div>"
+
+
+def spring_positions(
+    n: int, src: np.ndarray, dst: np.ndarray, iterations: int = 60, seed: int = 7
+) -> np.ndarray:
+    """Fruchterman-Reingold over dense numpy arrays, (n, 2) positions in about [-1, 1].
+
+    networkx switches to a sparse solver above 500 nodes that took 23 s for 2,000 nodes here;
+    this takes about 2 s (n² memory: ~50 MB at 2,000 nodes, which the node cap bounds).
+    A weak pull to the centre keeps unconnected claims from drifting off.
+    """
+    rng = np.random.default_rng(seed)
+    pos = rng.uniform(-1.0, 1.0, (n, 2)).astype(np.float32)
+    if n < 2:
+        return pos
+    k = np.float32(2.0 / np.sqrt(n))
+    temp = 0.2
+    cool = temp / (iterations + 1)
+    for _ in range(iterations):
+        x, y = pos[:, 0], pos[:, 1]
+        dx = x[:, None] - x[None, :]
+        dy = y[:, None] - y[None, :]
+        w = dx * dx
+        w += dy * dy
+        np.maximum(w, 1e-4, out=w)
+        np.divide(k * k, w, out=w)
+        disp = np.stack([(dx * w).sum(axis=1), (dy * w).sum(axis=1)], axis=1)
+        if len(src):
+            d = pos[src] - pos[dst]
+            pull = d * (np.sqrt(np.einsum("ij,ij->i", d, d)) / k)[:, None]
+            np.add.at(disp, src, -pull)
+            np.add.at(disp, dst, pull)
+        disp -= pos * (0.05 * np.sqrt(n))
+        length = np.maximum(np.sqrt(np.einsum("ij,ij->i", disp, disp)), 1e-6)
+        pos += disp * (np.minimum(length, temp) / length)[:, None]
+        temp -= cool
+    pos -= pos.mean(axis=0)
+    return pos / max(float(np.abs(pos).max()), 1e-6)
+
+
+def _layout(
+    nodes: Sequence[Mapping[str, Any]], edges: Sequence[Mapping[str, Any]]
+) -> dict[str, tuple[float, float]]:
+    index = {n["id"]: i for i, n in enumerate(nodes)}
+    pairs = np.array([(index[e["from"]], index[e["to"]]) for e in edges], dtype=np.int64)
+    pairs = pairs.reshape(-1, 2)
+    pos = spring_positions(len(nodes), pairs[:, 0], pairs[:, 1])
+    scale = 45.0 * max(1.0, len(nodes) ** 0.5)
+    return {nid: (float(pos[i, 0]) * scale, float(pos[i, 1]) * scale) for nid, i in index.items()}
+
+
+def render_html(view: Mapping[str, Any], height: int = 620) -> str:
+    """One self-contained HTML page drawing ``view`` with pyvis/vis-network, no network access.
+
+    Small graphs are laid out by vis-network physics (200 stabilisation iterations, then physics
+    off); bigger ones get networkx positions and no physics, so the page is usable at once.
+    """
+    from pyvis.network import Network
+
+    nodes_in = view["nodes"]
+    physics = len(nodes_in) <= PHYSICS_LIMIT
+    pos = {} if physics else _layout(nodes_in, view["edges"])
+    nodes = []
+    for n in nodes_in:
+        mark = n["focus"] or n.get("selected", False)
+        vis = {
+            "id": n["id"],
+            "label": n["label"],
+            "title": n["title"],
+            "size": n["size"],
+            "shape": "dot",
+            "color": {
+                "background": n["color"],
+                "border": "#111" if mark else n["color"],
+                "highlight": {"background": n["color"], "border": "#000"},
+                "hover": {"background": n["color"], "border": "#000"},
+            },
+            "borderWidth": 5 if mark else 1,
+        }
+        if n["id"] in pos:
+            vis["x"], vis["y"] = pos[n["id"]]
+        nodes.append(vis)
+    edges = [
+        {
+            "from": e["from"],
+            "to": e["to"],
+            "title": e["title"],
+            "dashes": e["dashes"],
+            "color": {"color": e["color"], "highlight": e["color"], "hover": e["color"]},
+            "width": 1.4 + min(e["count"], 4) * 0.4,
+        }
+        for e in view["edges"]
+    ]
+    options = dict(_OPTIONS, physics=dict(_PHYSICS) if physics else {"enabled": False})
+    if len(nodes) > PHYSICS_LIMIT:
+        options["interaction"] = dict(_OPTIONS["interaction"], hideEdgesOnDrag=True)
+
+    net = Network(height=f"{height}px", width="100%", directed=True, cdn_resources="in_line")
+    # Rendered here rather than with ``net.generate_html``: pyvis switches to a tooltip that
+    # sets innerHTML whenever any title contains "href", which would run a document's markup.
+    template = net.templateEnv.get_template(net.path)
+    page = template.render(
+        height=f"{height}px",
+        width="100%",
+        nodes=nodes,
+        edges=edges,
+        heading="",
+        options=json.dumps(options),
+        physics_enabled=physics,
+        use_DOT=False,
+        dot_lang="",
+        widget=False,
+        bgcolor="#ffffff",
+        conf=False,
+        tooltip_link=False,
+        neighborhood_highlight=False,
+        select_menu=False,
+        filter_menu=False,
+        notebook=False,
+        cdn_resources="in_line",
+    )
+    page = _EXTERNAL.sub("", page)
+    page = _EMPTY_HEADING.sub("", page)
+    page = _COMMENT.sub("", page)
+    settle = _SETTLE_JS % {"physics": "true" if physics else "false"}
+    page = page.replace("return network;", settle.strip(), 1)
+    page = page.replace("</head>", _STYLE + "</head>", 1)
+    page = page.replace(
+        '<div id="mynetwork"', legend_html(view["legend"]) + '<div id="mynetwork"', 1
+    )
+    page = page.replace(
+        '<div class="card" style="width: 100%">',
+        '<div class="card" style="width: 100%; position: relative">',
+        1,
+    )
+    return page
+
+
+# ---- one claim --------------------------------------------------------------------------------
+
+
+def claim_detail(amap: ArgumentMap, claim_id: str, context: int = 220) -> dict[str, Any]:
+    """Everything the detail panel shows about one claim, as plain data.
+
+    ``supported_by``/``attacked_by`` are the claims that argue about this one;
+    ``supports``/``attacks`` the claims this one argues about. ``variants`` are the claims as
+    extracted that dedup merged into this one (empty when nothing was merged), each with the
+    documents it came from.
+    """
+    c = amap.claim(claim_id)
+    # stance and acceptance come from the map file: Markdown-escaped like any other text
+    facts = [f"stance **{md_escape(c.stance)}**"]
+    if c.side:
+        facts.insert(
+            0, f"side **{md_escape(c.side)}** (from {md_escape(str(c.side_source or '?'))})"
+        )
+    if c.acceptance:
+        facts.append(f"acceptance **{md_escape(c.acceptance)}**")
+    facts.append(f"confidence {c.confidence:.2f}")
+    if c.strength is not None:
+        facts.append(f"strength {c.strength:.2f}")
+    n_docs = len(c.documents)
+    facts.append(f"{n_docs} source document{'s' if n_docs != 1 else ''}")
+
+    def out(kind: str) -> list[Claim]:
+        seen: dict[str, Claim] = {}
+        for r in amap.relations:
+            if r.source == claim_id and r.type == kind and r.target != claim_id:
+                seen.setdefault(r.target, amap.claims_by_id[r.target])
+        return list(seen.values())
+
+    names = {d.id: doc_label(d.title, d.source) for d in amap.documents.values()}
+    variants = (
+        [
+            {
+                "variant": m.text,
+                "similarity": round(m.similarity, 3),
+                "stance": m.stance,
+                "document": ", ".join(
+                    short(names.get(x.document, x.document), 60) for x in m.mentions
+                ),
+            }
+            for m in c.members
+        ]
+        if len(c.members) > 1
+        else []
+    )
+    return {
+        "claim": c,
+        "facts": facts,
+        "passages": amap.passages(claim_id, context=context),
+        "supported_by": amap.supporters(claim_id),
+        "attacked_by": amap.attackers(claim_id),
+        "supports": out("supports"),
+        "attacks": out("attacks"),
+        "variants": variants,
+    }
+
+
+# ---- text for Streamlit -----------------------------------------------------------------------
+
+
+def escape_text(text: str) -> str:
+    """HTML-escape document text for Streamlit Markdown: ``$`` too (it would start LaTeX), and
+    newlines become ``<br>`` so a blank line cannot end the HTML block and start Markdown."""
+    out = html.escape(text, quote=True).replace("$", "&#36;")
+    return re.sub(r"\r\n?|\n", "<br>", out)
+
+
+def passage_html(passage: Mapping[str, Any], *, name: bool = True) -> str:
+    """One source passage: the claim's own characters in ``<mark>``, all of it escaped.
+
+    ``passage`` is an item of :meth:`ArgumentMap.passages`; an ellipsis shows where the
+    context was cut.
+    """
+    before, text, after = passage["before"], passage["text"], passage["after"]
+    lead = "…" if passage["start"] - len(before) > 0 else ""
+    tail = "…" if after and not after.endswith(("\n", ".", "!", "?")) else ""
+    body = f"{lead}{escape_text(before)}<mark>{escape_text(text)}</mark>{escape_text(after)}{tail}"
+    head = ""
+    if name:
+        source = str(passage.get("source") or passage["document"])
+        file = source.replace("\\", "/").rsplit("/", 1)[-1]
+        title = doc_label(str(passage.get("title") or ""), source)
+        sub = (
+            f' <span style="color:#777;font-weight:400">— {escape_text(title)}</span>'
+            if title != file
+            else ""
+        )
+        head = f'<div style="font-weight:600;margin-bottom:2px">{escape_text(file)}{sub}</div>'
+    return (
+        '<div class="argmap-passage" style="border-left:3px solid #d8d2b8;'
+        'padding:4px 10px;margin:6px 0 10px 0;line-height:1.5">'
+        f"{head}{body}</div>"
+    )
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def md_escape(text: str) -> str:
+    """Text shown literally in a Streamlit label or Markdown line (no links, markup or LaTeX)."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
