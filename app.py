@@ -24,12 +24,14 @@ from typing import Any
 import streamlit as st
 
 from argmap.dedup import DEFAULT_THRESHOLD
+from argmap.dedup.remerge import remerge
 from argmap.embed import Embedder, make_embedder
 from argmap.errors import ArgmapError, IngestError
 from argmap.ingest import load_bytes, readers
 from argmap.model import Claim, Document
 from argmap.model.amap import ArgumentMap
 from argmap.pipeline import Pipeline
+from argmap.query import search
 from argmap.view import debate as view_debate
 from argmap.view import network as view
 from argmap.view.component import clicked_claim, graph_view
@@ -89,7 +91,7 @@ def remerged(_amap: ArgumentMap, key: str, threshold: float) -> ArgumentMap:
     Merging anew changes the claims, so the debate (sides, key points) is read again, toward
     the question the map already has."""
     emb = embedder_for(_amap)
-    merged = _amap.remerge(threshold, emb)
+    merged = remerge(_amap, threshold, emb)
     q = (_amap.metadata.get("question") or {}).get("text")
     if _amap.key_points is not None and q:
         from argmap.debate import Debate
@@ -243,7 +245,6 @@ def current_map() -> tuple[str, str, ArgumentMap] | None:
     except ArgmapError as e:
         st.error(f"Cannot open this map: {view.md_escape(str(e))}")
         return None
-    amap.use_embedder(embedder_for(amap))
     return key, choice, amap
 
 
@@ -400,7 +401,7 @@ def search_panel(amap: ArgumentMap) -> None:
         found = [(c, "") for c in hits]
     else:
         with st.spinner("Searching…"):
-            hits = amap.search(query, SEARCH_RESULTS)
+            hits = search(amap, query, SEARCH_RESULTS, embedder=embedder_for(amap))
             # an unrelated claim is still some distance away: leave those out, not at the end
             found = [(c, f" · {s:.2f}") for c, s in hits if s >= MIN_SEARCH_SCORE]
     if not found:

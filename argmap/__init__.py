@@ -4,15 +4,22 @@ import argmap
 amap = argmap.build(["data/corpus"])
 amap.save("map.json")
 amap = argmap.ArgumentMap.load("map.json")
-amap.attackers(amap.search("open models are harder to secure")[0][0].id)
+best, score = argmap.search(amap, "open models are harder to secure")[0]
+amap.attackers(best.id)
+argmap.export(amap, "map.ttl")
+same = argmap.rebuild(amap)  # from the documents and settings the map records
 """
 
+from argmap.dedup.remerge import remerge
 from argmap.errors import ArgmapError, IngestError, MapFormatError
 from argmap.ingest import load_document, load_documents
+from argmap.interchange import export, from_rdf, read_map, run_sparql, to_rdf
 from argmap.judge import judge, stance_to
 from argmap.model.amap import ArgumentMap
 from argmap.model.data import Claim, Document, Mention, Relation
-from argmap.pipeline import Pipeline, build, build_documents
+from argmap.pipeline import Pipeline, build, build_documents, rebuild
+from argmap.query import search
+from argmap.reason import acceptance, preferred, strength, with_semantics
 
 __version__ = "0.1.0"
 
@@ -25,6 +32,18 @@ __all__ = [
     "Pipeline",
     "build",
     "build_documents",
+    "rebuild",
+    "search",
+    "remerge",
+    "acceptance",
+    "preferred",
+    "strength",
+    "with_semantics",
+    "export",
+    "read_map",
+    "to_rdf",
+    "from_rdf",
+    "run_sparql",
     "load_document",
     "load_documents",
     "judge",

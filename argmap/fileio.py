@@ -12,6 +12,7 @@ killed writer's temp files are removed by the next save of the same target.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 import tempfile
@@ -109,3 +110,12 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def file_hash(path: str | Path, length: int = 16) -> str:
+    """A short content hash of a file (SHA-256, hex), read in blocks so large weights fit."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()[:length]

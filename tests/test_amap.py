@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import argmap
 from argmap import ArgumentMap, build_documents
 from argmap.errors import ArgmapError, MapFormatError
 from argmap.ingest import document_from_text
@@ -198,7 +199,7 @@ def test_amap_load_gives_back_an_equal_map_that_answers_queries(tmp_path: Path):
     assert loaded.metadata == amap.metadata
     assert _names(loaded.attackers(ids["A"]), ids) == {"B", "M2"}
     # the search embedder is chosen from the saved metadata ("hashing"), not the real model
-    assert loaded.search("foot traffic near shops", k=1)[0][0].id == ids["R"]
+    assert argmap.search(loaded, "foot traffic near shops", k=1)[0][0].id == ids["R"]
 
 
 def test_amap_claims_filters_by_stance_and_document():
@@ -239,7 +240,7 @@ def test_amap_search_ranks_by_similarity():
 
     amap, ids = _query_map()
     query = "hospital records of cycling injuries"
-    hits = amap.search(query, k=3)
+    hits = argmap.search(amap, query, k=3)
     assert len(hits) == 3
     assert hits[0][0].id == ids["S2"]  # the only claim sharing most of the query's words
     scores = [s for _, s in hits]
@@ -251,8 +252,8 @@ def test_amap_search_ranks_by_similarity():
     # every other claim scores no higher than the last hit
     rest = [c for c in amap.claims() if c.id not in {h.id for h, _ in hits}]
     assert all(float(emb.encode([c.text])[0] @ q) <= scores[-1] + 1e-4 for c in rest)
-    assert len(amap.search(query, k=100)) == len(amap)
-    assert amap.search("   ") == []
+    assert len(argmap.search(amap, query, k=100)) == len(amap)
+    assert argmap.search(amap, "   ") == []
     assert np.isfinite(scores).all()
 
 

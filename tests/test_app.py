@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+import argmap
+
 pytest.importorskip("streamlit")
 
 from streamlit.testing.v1 import AppTest  # noqa: E402
@@ -133,7 +135,7 @@ def test_app_search_by_text_and_meaning_selects(app: AppTest):
     hits = [b for b in app.button if b.key.startswith("hit-")]
     assert hits and len(hits) <= 8
     # the top hit by meaning is the claim itself, and pressing it selects exactly that claim
-    expected = amap.search("harder to secure", 1)[0][0]
+    expected = argmap.search(amap, "harder to secure", 1)[0][0]
     assert hits[0].key.endswith(expected.id)
     hits[0].click().run()
     assert app.selectbox(key="claim").value == expected.id

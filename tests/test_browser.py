@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+import argmap
+
 CHROMIUM = "/usr/bin/chromium"
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "test-output"
@@ -244,10 +246,8 @@ def test_browser_explore_then_hostile_upload(page, server: str):
         page.get_by_role("button", name=re.compile("Turtle")).click()
     from rdflib import Graph
 
-    from argmap.model.amap import ArgumentMap
-
     turtle = Graph().parse(dl.value.path(), format="turtle")
-    assert len(ArgumentMap.from_rdf(turtle).claims()) == frame.evaluate("nodes.length")
+    assert len(argmap.from_rdf(turtle).claims()) == frame.evaluate("nodes.length")
 
     # following an attacker selects it
     attacker.click()
@@ -313,7 +313,6 @@ def test_browser_explore_then_hostile_upload(page, server: str):
 @pytest.mark.model
 def test_browser_bundled_debate_find_a_claim_and_who_argues_about_it(tmp_path: Path):
     """What a new user does after ``make app``: the map of data/ built with the real model."""
-    import argmap
     from argmap.model.amap import ArgumentMap
 
     corpus = ROOT / "data" / "corpus"
@@ -322,7 +321,7 @@ def test_browser_bundled_debate_find_a_claim_and_who_argues_about_it(tmp_path: P
     path = tmp_path / "map.json"
     argmap.build([corpus]).save(path)
     amap = ArgumentMap.load(path)
-    claim = amap.search("open models are harder to secure", k=1)[0][0]
+    claim = argmap.search(amap, "open models are harder to secure", k=1)[0][0]
     sources = {d.source for d in amap.documents_for(claim.id)}
     supporters, attackers = amap.supporters(claim.id), amap.attackers(claim.id)
     assert attackers, "the bundled debate answers this claim"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import argmap
 from argmap.cli import main, parser
 
 GOOD = (
@@ -161,7 +162,7 @@ def _saved_map(tmp_path: Path) -> tuple[Path, dict[str, str]]:
         Relation(ids["WIN"], ids["FAIL"], "attacks"),
     ]
     doc = dataclasses.replace(doc, main_claim=ids["MAIN"])
-    amap = ArgumentMap([doc], claims, rels, {"embedder": "hashing"}).with_semantics()
+    amap = argmap.with_semantics(ArgumentMap([doc], claims, rels, {"embedder": "hashing"}))
     path = tmp_path / "town.json"
     amap.save(path)
     return path, ids

@@ -12,6 +12,7 @@ import json
 
 import pytest
 
+import argmap
 from argmap.debate import Debate
 from argmap.embed import HashingEmbedder
 from argmap.ids import claim_id
@@ -245,7 +246,7 @@ def test_debate_exports_carry_the_question_sides_and_key_points():
     b = make_doc("b.txt", [("Trams are cheaper to run than buses in many towns.", "pro")])
     c = make_doc("c.txt", [("Trams are costly for small shops on the high street.", "pro")])
     out = analyse(make_map(a, b, c))
-    again = ArgumentMap.from_rdf(out.to_rdf())
+    again = argmap.from_rdf(argmap.to_rdf(out))
     assert again.dumps() == out.dumps()
     text = to_argdown(out)
     lines = text.splitlines()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+import argmap
 from argmap.dedup import DEFAULT_THRESHOLD, cluster, medoid, polarity_conflict
 from argmap.dedup.apply import explode, home_of, merge
 from argmap.embed import HashingEmbedder, SentenceTransformerEmbedder
@@ -202,11 +203,11 @@ def test_dedup_remerge_needs_no_extraction_and_goes_both_ways() -> None:
     emb = HashingEmbedder()
     merged, out = merge(claims, rels, emb, threshold=0.6)
     amap = ArgumentMap(docs, merged, out, {"dedup_threshold": 0.6})
-    apart = amap.remerge(0.999, emb)
+    apart = argmap.remerge(amap, 0.999, emb)
     # only the two identical wordings stay together at 0.999
     assert len(apart) == len(claims) - 1
     assert [sorted(m.id for m in c.members) for c in apart.claims() if c.members] == [["a1", "b1"]]
-    again = apart.remerge(0.6, emb)
+    again = argmap.remerge(apart, 0.6, emb)
     assert sorted(c.id for c in again.claims()) == sorted(c.id for c in amap.claims())
     assert again.metadata["dedup_threshold"] == 0.6
 

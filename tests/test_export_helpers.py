@@ -5,6 +5,7 @@ Named ``test_export_*`` so it sits with the export tests; it holds one sanity te
 
 from __future__ import annotations
 
+import argmap
 from argmap.model import Claim, Document, Member, Mention, Relation
 from argmap.model.amap import ArgumentMap
 
@@ -149,5 +150,5 @@ def corpus_map() -> ArgumentMap:
         from argmap.pipeline import Pipeline
 
         amap = build([corpus], pipeline=Pipeline.default(embedder=HashingEmbedder()))
-        _CORPUS_MAP.append(amap.with_semantics())
+        _CORPUS_MAP.append(argmap.with_semantics(amap))
     return _CORPUS_MAP[0]

@@ -10,11 +10,11 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import PROV, SDO
 from test_export_helpers import sample_map
 
+import argmap
 from argmap.errors import MapFormatError
 from argmap.interchange import rdf
 from argmap.interchange.shacl import validate
 from argmap.interchange.vocab import AIF, ARGMAP, OA, iri, local_id
-from argmap.model.amap import ArgumentMap
 
 FORMATS = list(rdf.RDF_FORMATS)
 
@@ -214,23 +214,22 @@ def test_export_rdf_corpus_through_the_map_methods(tmp_path, fmt: str) -> None:
     from test_export_helpers import corpus_map
 
     from argmap.interchange import EXPORT_FORMATS, read_map
-    from argmap.model.amap import ArgumentMap
 
     amap = corpus_map()
     path = tmp_path / f"map{EXPORT_FORMATS[fmt]}"
-    assert amap.export(path) == fmt
+    assert argmap.export(amap, path) == fmt
     back = read_map(path)
     assert back.to_dict() == amap.to_dict()
-    assert isomorphic(back.to_rdf(), amap.to_rdf())
-    assert ArgumentMap.from_rdf(amap.to_rdf()).to_dict() == amap.to_dict()
+    assert isomorphic(argmap.to_rdf(back), argmap.to_rdf(amap))
+    assert argmap.from_rdf(argmap.to_rdf(amap)).to_dict() == amap.to_dict()
     assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 
 def test_export_rdf_map_sparql_method_binds_values() -> None:
     amap = sample_map()
     q = "SELECT ?text WHERE { ?c argmap:id ?id ; aif:claimText ?text }"
-    assert amap.sparql(q, id="c_main") == [{"text": "Open models should be released."}]
-    assert amap.sparql(q, id='c_main" } UNION { ?c ?p ?text') == []
+    assert argmap.run_sparql(amap, q, id="c_main") == [{"text": "Open models should be released."}]
+    assert argmap.run_sparql(amap, q, id='c_main" } UNION { ?c ?p ?text') == []
 
 
 @pytest.mark.parametrize("char", ["\x07", "\x0c", "\ufffe"])
@@ -242,7 +241,7 @@ def test_export_rdf_xml_refuses_what_xml_cannot_hold(char: str) -> None:
         rdf.serialize(amap, "xml")
     # the other formats escape it and bring it back
     for fmt in ("turtle", "nt", "trig", "json-ld"):
-        back = ArgumentMap.from_rdf(rdf.parse_graph(rdf.serialize(amap, fmt), fmt))
+        back = argmap.from_rdf(rdf.parse_graph(rdf.serialize(amap, fmt), fmt))
         assert back.claims_by_id[cid].text.endswith(char), fmt
 
 

@@ -9,6 +9,7 @@ import sys
 import pytest
 from test_export_helpers import sample_map
 
+import argmap
 from argmap.errors import MapFormatError
 from argmap.model.amap import ArgumentMap
 
@@ -131,7 +132,7 @@ def test_graphml_refuses_a_character_xml_cannot_hold_by_name_and_others_export(t
 def test_a_truncated_turtle_file_is_named_with_a_short_message(tmp_path):
     from argmap.interchange import read_map
 
-    text = sample_map().to_rdf().serialize(format="turtle")
+    text = argmap.to_rdf(sample_map()).serialize(format="turtle")
     text = text * (600_000 // len(text) + 1)
     cut = tmp_path / "cut.ttl"
     cut.write_text(text[: len(text) // 2] + ' ex:x "unterminated', encoding="utf-8")

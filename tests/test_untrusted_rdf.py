@@ -11,6 +11,7 @@ import threading
 import pytest
 from test_export_helpers import sample_map
 
+import argmap
 from argmap.errors import MapFormatError
 from argmap.interchange import rdf
 
@@ -130,7 +131,7 @@ def test_an_argmap_turtle_file_with_a_foreign_iri_in_place_of_a_document_is_name
     from argmap.errors import MapFormatError
     from argmap.interchange import read_map
 
-    text = sample_map().to_rdf().serialize(format="turtle")
+    text = argmap.to_rdf(sample_map()).serialize(format="turtle")
     bad = tmp_path / "bad.ttl"
     bad.write_text(text.replace("https://argmap.dev/id/document/", "https://elsewhere.example/", 1))
     with pytest.raises(MapFormatError, match="bad.ttl"):

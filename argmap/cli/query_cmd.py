@@ -92,13 +92,16 @@ def show(args: argparse.Namespace) -> int:
             print(f"      main claim: {_short(amap.claims_by_id[d.main_claim].text, 90)}")
     pro = len(amap.claims(stance="pro"))
     print(f"\nClaims: {pro} pro, {s['claims'] - pro} con")
-    labels = amap.acceptance()
+    from argmap.reason import acceptance
+    from argmap.reason import strength as strength_of
+
+    labels = acceptance(amap)
     counts = {k: sum(1 for v in labels.values() if v == k) for k in ("in", "out", "undecided")}
     print(
         f"Acceptance (grounded): {counts['in']} in, {counts['out']} out, "
         f"{counts['undecided']} undecided"
     )
-    strength = amap.strength()
+    strength = strength_of(amap)
     strongest = sorted(amap.claims(), key=lambda c: -strength[c.id])[:3]
     print("Strongest claims (DF-QuAD):")
     for c in strongest:
@@ -151,7 +154,10 @@ def claims(args: argparse.Namespace) -> int:
     rows: list[tuple[Any, float | None]]
     if args.search:
         allowed = {c.id for c in amap.claims(stance=args.stance, document=args.document)}
-        rows = [(c, s) for c, s in amap.search(args.search, k=len(amap)) if c.id in allowed]
+        from argmap.query import search
+
+        found = search(amap, args.search, k=len(amap))
+        rows = [(c, s) for c, s in found if c.id in allowed]
         rows = rows[: args.k]
     else:
         rows = [(c, None) for c in amap.claims(stance=args.stance, document=args.document)]

@@ -12,6 +12,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from argmap.debate import keypoints, question, sides
 from argmap.errors import ArgmapError
+from argmap.fileio import file_hash
 from argmap.model.amap import ArgumentMap
 
 
@@ -54,6 +55,10 @@ class Debate:
             "key_point_threshold": self.key_point_threshold,
         }
 
+    def to_dict(self) -> dict[str, Any]:
+        """Settings to rebuild with: :meth:`describe` plus the judge's weights by hash."""
+        return dict(self.describe(), judge_weights=weights_hash(self.judge))
+
     def analyse(self, amap: ArgumentMap, question_text: str | None = None) -> ArgumentMap:
         if question_text is not None and not question_text.strip():
             question_text = None
@@ -72,9 +77,7 @@ class Debate:
                 dataclasses.replace(d, position="neutral", position_confidence=0.0)
                 for d in amap.documents.values()
             ]
-            out = ArgumentMap(docs, claims, amap.relations, meta, [])
-            out.use_embedder(self.embedder)
-            return out
+            return ArgumentMap(docs, claims, amap.relations, meta, [])
         verdicts = self.judge.stance(q.text, [c.text for c in claims])
         found = sides.reconcile(amap, verdicts)
         docs = [
@@ -89,6 +92,15 @@ class Debate:
         kps = keypoints.group(
             amap, found.claims, vecs, self.judge, threshold=self.key_point_threshold
         )
-        out = ArgumentMap(docs, found.claims, amap.relations, meta, kps)
-        out.use_embedder(self.embedder)
-        return out
+        return ArgumentMap(docs, found.claims, amap.relations, meta, kps)
+
+
+def weights_hash(judge: Any) -> str | None:
+    """The judge's weights file by content, so a map says which trained judge read it."""
+    path = getattr(judge, "weights", None)
+    if path is None:
+        return None
+    try:
+        return file_hash(path)
+    except OSError:
+        return None

@@ -1,7 +1,8 @@
 """Export and import: RDF (AIF + PROV-O + Web Annotation), AIFdb JSON, Argdown, GraphML, SPARQL.
 
-One small registry maps format names to writers and readers, so the CLI and Python callers
-name formats the same way; heavy modules load only when their format is used.
+A registry (:mod:`argmap.interchange.formats`) maps format names to writers and readers, so
+the CLI and Python callers name formats the same way; heavy modules load only when their format
+is used. The functions below are the map-level conveniences over it.
 
     from argmap.interchange import export_text, read_map
     text = export_text(amap, "turtle")
@@ -16,66 +17,34 @@ from typing import TYPE_CHECKING, Any
 
 from argmap.errors import MapFormatError
 from argmap.fileio import atomic_write_text
+from argmap.interchange import formats
 
 if TYPE_CHECKING:
+    from rdflib import Graph
+
     from argmap.model.amap import ArgumentMap
 
-RDF_FORMATS = ("turtle", "json-ld", "nt", "xml", "trig")
+#: rdflib syntaxes, in the order the CLI offers them.
+RDF_FORMATS = tuple(formats.rdf_syntaxes())
 #: Every format ``export`` writes, with the extension a file in it gets.
-EXPORT_FORMATS: dict[str, str] = {
-    "turtle": ".ttl",
-    "json-ld": ".jsonld",
-    "nt": ".nt",
-    "xml": ".rdf",
-    "trig": ".trig",
-    "aif-json": ".json",
-    "argdown": ".argdown",
-    "graphml": ".graphml",
-}
+EXPORT_FORMATS: dict[str, str] = {n: formats.get(n).extensions[0] for n in formats.writable()}
 #: Formats ``import`` reads.
-IMPORT_FORMATS = (*RDF_FORMATS, "aif-json")
-EXTENSIONS: dict[str, str] = {
-    ".ttl": "turtle",
-    ".turtle": "turtle",
-    ".jsonld": "json-ld",
-    ".json-ld": "json-ld",
-    ".nt": "nt",
-    ".rdf": "xml",
-    ".xml": "xml",
-    ".owl": "xml",
-    ".trig": "trig",
-    ".json": "aif-json",
-    ".aif": "aif-json",
-    ".argdown": "argdown",
-    ".ad": "argdown",
-    ".graphml": "graphml",
-}
+IMPORT_FORMATS = tuple(formats.readable())
 
 
 def guess_format(path: str | Path) -> str | None:
     """The format a file name suggests (``map.ttl`` -> ``turtle``), or None."""
-    return EXTENSIONS.get(Path(path).suffix.lower())
+    f = formats.for_path(path)
+    return f.name if f else None
 
 
 def export_text(amap: ArgumentMap, fmt: str) -> str:
     """The map written in ``fmt`` (one of :data:`EXPORT_FORMATS`)."""
-    if fmt in RDF_FORMATS:
-        from argmap.interchange.rdf import serialize
-
-        return serialize(amap, fmt)
-    if fmt == "aif-json":
-        from argmap.interchange.aif_json import dumps
-
-        return dumps(amap)
-    if fmt == "argdown":
-        from argmap.interchange.argdown import to_argdown
-
-        return to_argdown(amap)
-    if fmt == "graphml":
-        from argmap.interchange.graphml import to_graphml
-
-        return to_graphml(amap)
-    raise MapFormatError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
+    if fmt not in EXPORT_FORMATS and fmt not in formats.writable():
+        raise MapFormatError(
+            f"unknown export format {fmt!r}; use one of {', '.join(formats.writable())}"
+        )
+    return formats.get(fmt).write(amap)
 
 
 def write_map(amap: ArgumentMap, path: str | Path, fmt: str | None = None) -> str:
@@ -103,26 +72,22 @@ def _sniff_json(data: Any) -> str:
 
 def import_text(text: str, fmt: str, source: str = "input") -> ArgumentMap:
     """A map from text in one of :data:`IMPORT_FORMATS` (``"json"`` sniffs the dialect)."""
-    if fmt in ("json", "aif-json"):
+    if fmt == "json":
         try:
             data = json.loads(text)
         except json.JSONDecodeError as e:
             raise MapFormatError(f"{source}: not valid JSON ({e.msg} at line {e.lineno})") from e
-        kind = _sniff_json(data) if fmt == "json" else "aif-json"
+        kind = _sniff_json(data)
         if kind == "argmap":
             from argmap.model.amap import ArgumentMap
 
             return ArgumentMap.from_dict(data, source=source)
-        if kind == "aif-json":
-            from argmap.interchange.aif_json import from_aif_json
-
-            return from_aif_json(data, source)
-        fmt = "json-ld"
-    if fmt in RDF_FORMATS:
-        from argmap.interchange.rdf import parse
-
-        return parse(text, fmt, source)
-    raise MapFormatError(f"{source}: cannot import {fmt!r}; use one of {', '.join(IMPORT_FORMATS)}")
+        fmt = kind
+    if fmt not in formats.readable():
+        raise MapFormatError(
+            f"{source}: cannot import {fmt!r}; use one of {', '.join(formats.readable())}"
+        )
+    return formats.get(fmt).read(text, source)
 
 
 def read_map(path: str | Path, fmt: str | None = None) -> ArgumentMap:
@@ -144,11 +109,46 @@ def read_map(path: str | Path, fmt: str | None = None) -> ArgumentMap:
     return import_text(text, fmt, source=str(path))
 
 
+def to_rdf(amap: ArgumentMap) -> Graph:
+    """The map as an rdflib Graph: AIF nodes, PROV-O provenance, Web Annotation mentions.
+
+    Lossless: :func:`from_rdf` gives back an equal map."""
+    from argmap.interchange.rdf import to_rdf as _to_rdf
+
+    return _to_rdf(amap)
+
+
+def from_rdf(graph: Graph, source: str = "RDF") -> ArgumentMap:
+    """A map from RDF that :func:`to_rdf` wrote (exactly), or from foreign AIF RDF."""
+    from argmap.interchange.rdf import from_rdf as _from_rdf
+
+    return _from_rdf(graph, source)
+
+
+def export(amap: ArgumentMap, path: str | Path, fmt: str | None = None) -> str:
+    """Write the map as RDF, AIF JSON, Argdown or GraphML (format from the extension)."""
+    return write_map(amap, path, fmt)
+
+
+def run_sparql(amap: ArgumentMap, query: str, **bindings: Any) -> list[dict[str, Any]]:
+    """Rows of a SPARQL query over :func:`to_rdf`; keyword values bind ``?name`` safely.
+
+    Values are bound, never pasted into the query text, so document text cannot change what
+    a query does."""
+    from argmap.interchange.sparql import query as run
+
+    return run(amap, query, **bindings)
+
+
 __all__ = [
     "EXPORT_FORMATS",
     "IMPORT_FORMATS",
     "RDF_FORMATS",
+    "export",
     "export_text",
+    "from_rdf",
+    "run_sparql",
+    "to_rdf",
     "guess_format",
     "import_text",
     "read_map",

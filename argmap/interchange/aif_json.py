@@ -19,8 +19,9 @@ from typing import Any
 
 from argmap.errors import MapFormatError, brief
 from argmap.interchange.foreign import ForeignEdge, map_from_nodes
-from argmap.model.amap import FORMAT, ArgumentMap
+from argmap.model.amap import ArgumentMap
 from argmap.model.data import Claim, Document, Relation
+from argmap.model.serialise import FORMAT
 
 SCHEMES = {"supports": ("RA", "Default Inference"), "attacks": ("CA", "Default Conflict")}
 REPHRASE = ("MA", "Default Rephrase")

@@ -1,155 +1,28 @@
 """Why cosine similarity is not enough: a claim and its negation embed almost identically.
 
 These checks look at what an embedding blurs: negation, antonyms and numbers. They are rules of
-English, applied to any pair.
+English, applied to any pair. The word lists and patterns they use live in
+:mod:`argmap.judge.polarity_words` and are re-exported here.
 """
 
 from __future__ import annotations
 
 import re
 
-_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*")
-_NEG = frozenset(
-    [
-        "not",
-        "no",
-        "never",
-        "none",
-        "nobody",
-        "nothing",
-        "neither",
-        "nor",
-        "cannot",
-        "without",
-        "hardly",
-        "barely",
-        "rarely",
-        "seldom",
-    ]
+from argmap.judge.polarity_words import (
+    _ANT,
+    _CLAUSE,
+    _DIMINISH,
+    _ENDINGS,
+    _FRAME_WORDS,
+    _NEG,
+    _NEGATIVE,
+    _NUMBER_WORDS,
+    _PREFIXES,
+    _STOP,
+    _TOKEN,
 )
-_ANTONYMS = [
-    ("harder", "easier"),
-    ("hard", "easy"),
-    ("more", "less"),
-    ("more", "fewer"),
-    ("increase", "decrease"),
-    ("increases", "decreases"),
-    ("increased", "decreased"),
-    ("raise", "lower"),
-    ("raises", "lowers"),
-    ("higher", "lower"),
-    ("high", "low"),
-    ("better", "worse"),
-    ("good", "bad"),
-    ("best", "worst"),
-    ("safer", "riskier"),
-    ("safe", "unsafe"),
-    ("safe", "dangerous"),
-    ("secure", "insecure"),
-    ("safer", "more dangerous"),
-    ("strengthen", "weaken"),
-    ("strengthens", "weakens"),
-    ("help", "hurt"),
-    ("helps", "hurts"),
-    ("helps", "harms"),
-    ("help", "harm"),
-    ("benefit", "harm"),
-    ("benefits", "harms"),
-    ("speeds", "slows"),
-    ("speed", "slow"),
-    ("accelerate", "slow"),
-    ("accelerates", "slows"),
-    ("faster", "slower"),
-    ("open", "closed"),
-    ("always", "never"),
-    ("all", "none"),
-    ("cheap", "expensive"),
-    ("cheaper", "costlier"),
-    ("cheaper", "more expensive"),
-    ("possible", "impossible"),
-    ("legal", "illegal"),
-    ("likely", "unlikely"),
-    ("true", "false"),
-    ("right", "wrong"),
-    ("win", "lose"),
-    ("gain", "loss"),
-    ("support", "oppose"),
-    ("supports", "opposes"),
-    ("agree", "disagree"),
-    ("allow", "forbid"),
-    ("allow", "prevent"),
-    ("allows", "prevents"),
-    ("enable", "prevent"),
-    ("enables", "prevents"),
-    ("encourage", "discourage"),
-    ("encourages", "discourages"),
-    ("reduce", "increase"),
-    ("reduces", "increases"),
-    ("improve", "worsen"),
-    ("improves", "worsens"),
-    ("rise", "fall"),
-    ("rises", "falls"),
-    ("grow", "shrink"),
-    ("grows", "shrinks"),
-    ("up", "down"),
-    ("pro", "anti"),
-    ("for", "against"),
-    ("must", "must not"),
-    ("should", "should not"),
-    ("transparent", "opaque"),
-    ("public", "private"),
-    ("public", "secret"),
-    ("centralised", "decentralised"),
-    ("centralized", "decentralized"),
-    ("democratise", "concentrate"),
-    ("democratize", "concentrate"),
-    ("succeed", "fail"),
-    ("succeeds", "fails"),
-    ("strong", "weak"),
-    ("stronger", "weaker"),
-    ("many", "few"),
-    ("most", "least"),
-    ("most", "few"),
-    ("allows", "forbids"),
-    ("allow", "ban"),
-    ("allows", "bans"),
-    ("permits", "forbids"),
-    ("permit", "prohibit"),
-    ("permits", "prohibits"),
-    ("rare", "common"),
-    ("rarely", "often"),
-    ("concentrate", "spread"),
-    ("concentrates", "spreads"),
-    ("concentrate", "distribute"),
-    ("include", "exclude"),
-    ("includes", "excludes"),
-    ("accept", "reject"),
-    ("accepts", "rejects"),
-    ("cause", "prevent"),
-    ("causes", "prevents"),
-    ("protect", "endanger"),
-    ("protects", "endangers"),
-    ("gain", "lose"),
-    ("gains", "loses"),
-    ("add", "remove"),
-    ("adds", "removes"),
-    ("before", "after"),
-    ("above", "below"),
-    ("maximise", "minimise"),
-    ("maximize", "minimize"),
-    ("overestimate", "underestimate"),
-    ("attack", "defend"),
-    ("attacks", "defends"),
-    ("attacker", "defender"),
-    ("attackers", "defenders"),
-    ("offence", "defence"),
-    ("offense", "defense"),
-    ("offensive", "defensive"),
-]
-_ANT: dict[str, set[str]] = {}
-for a, b in _ANTONYMS:
-    _ANT.setdefault(a, set()).add(b)
-    _ANT.setdefault(b, set()).add(a)
+from argmap.judge.polarity_words import _ANTONYMS as _ANTONYMS
 
 
 def tokens(text: str) -> list[str]:
@@ -164,10 +37,6 @@ def negations(toks: list[str]) -> int:
     return n
 
 
-_PREFIXES = ("un", "in", "ir", "im", "il", "dis", "non")
-_DIMINISH = frozenset({"less", "fewer", "lower", "lesser"})
-
-
 def _overlap(ta: list[str], tb: list[str]) -> float:
     skip = _NEG | _DIMINISH
     sa = {t for t in ta if t not in skip}
@@ -175,66 +44,9 @@ def _overlap(ta: list[str], tb: list[str]) -> float:
     return len(sa & sb) / max(1, min(len(sa), len(sb)))
 
 
-_NEGATIVE = frozenset(
-    [
-        "less",
-        "fewer",
-        "lower",
-        "harder",
-        "worse",
-        "difficult",
-        "unsafe",
-        "insecure",
-        "dangerous",
-        "riskier",
-        "weaker",
-        "slower",
-    ]
-)
-
-
 def _valence(toks: list[str]) -> int:
     """Parity of negators and negative comparatives: "not ... less safe" is positive again."""
     return (sum(1 for t in toks if t in _NEG or t in _NEGATIVE)) % 2
-
-
-# Quantities in words: "a few hundred dollars" and "a few thousand dollars" embed alike.
-_NUMBER_WORDS = frozenset(
-    [
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "tens",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-        "hundreds",
-        "thousand",
-        "thousands",
-        "million",
-        "millions",
-        "billion",
-        "billions",
-        "trillion",
-        "trillions",
-        "dozen",
-        "dozens",
-    ]
-)
 
 
 def polarity_conflict(a: str, b: str, quantities: bool = True) -> bool:
@@ -281,107 +93,6 @@ def polarity_conflict(a: str, b: str, quantities: bool = True) -> bool:
     return sorted(ca) == sorted(cb) and ca != cb and "than" in sa
 
 
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "for",
-        "by",
-        "with",
-        "from",
-        "and",
-        "or",
-        "nor",
-        "but",
-        "as",
-        "is",
-        "are",
-        "be",
-        "been",
-        "being",
-        "was",
-        "were",
-        "it",
-        "its",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "their",
-        "they",
-        "them",
-        "we",
-        "our",
-        "you",
-        "your",
-        "i",
-        "my",
-        "he",
-        "she",
-        "his",
-        "her",
-        "can",
-        "could",
-        "will",
-        "would",
-        "should",
-        "may",
-        "might",
-        "must",
-        "do",
-        "does",
-        "did",
-        "has",
-        "have",
-        "had",
-        "up",
-        "down",
-        "out",
-        "so",
-        "than",
-        "then",
-        "very",
-        "also",
-        "even",
-        "just",
-        "only",
-        "any",
-        "some",
-        "all",
-        "each",
-        "such",
-        "into",
-        "over",
-        "about",
-        "after",
-        "before",
-        "because",
-        "while",
-        "if",
-        "when",
-        "which",
-        "who",
-        "whom",
-        "what",
-        "how",
-        "why",
-        "get",
-        "gets",
-        "got",
-        "make",
-        "makes",
-        "made",
-    ]
-)
-
-
 def _stem(w: str) -> str:
     for suf in ("ing", "edly", "ed", "ly", "es", "s"):
         if w.endswith(suf) and len(w) - len(suf) >= 4:
@@ -391,35 +102,6 @@ def _stem(w: str) -> str:
 
 def content_words(text: str) -> list[str]:
     return [w for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOP and len(w) > 2]
-
-
-_ENDINGS = sorted(
-    [
-        "ability",
-        "ibility",
-        "ation",
-        "ition",
-        "ness",
-        "ment",
-        "able",
-        "ible",
-        "ity",
-        "ing",
-        "ion",
-        "ive",
-        "ies",
-        "ed",
-        "es",
-        "ly",
-        "er",
-        "al",
-        "s",
-        "e",
-        "y",
-    ],
-    key=len,
-    reverse=True,
-)
 
 
 def _root(w: str) -> str:
@@ -486,13 +168,6 @@ class PairVeto:
             return False
         v = self.embedder.encode(list(sub))  # type: ignore[attr-defined]
         return float(v[0] @ v[1]) < self.synonym_floor
-
-
-_CLAUSE = re.compile(r"[,;:—–()]|\s(?:but|and|which|while|whereas|because|since|than)\s", re.I)
-
-
-# "it is (not) true that X", "it is not the case that X": a frame around X, not part of it
-_FRAME_WORDS = frozenset(["true", "case", "fact"])
 
 
 def _words(clause: str) -> set[str]:

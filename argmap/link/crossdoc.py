@@ -167,6 +167,16 @@ class CrossDocumentLinker:
         self.min_similarity = min_similarity
         self.classifier = classifier
 
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "k": self.k,
+            "min_similarity": self.min_similarity,
+            "classifier": None
+            if self.classifier is None
+            else getattr(self.classifier, "name", type(self.classifier).__name__),
+        }
+
     def link(self, amap: ArgumentMap) -> ArgumentMap:
         claims = list(amap.claims_by_id.values())
         if len(claims) < 2 or len(amap.documents) < 2:
@@ -247,6 +257,4 @@ class CrossDocumentLinker:
             "links": len(new),
             "documents_oriented": len(orient),
         }
-        out = ArgumentMap(amap.documents.values(), claims, amap.relations + new, meta)
-        out.use_embedder(self.embedder)
-        return out
+        return ArgumentMap(amap.documents.values(), claims, amap.relations + new, meta)

@@ -1,30 +1,26 @@
 """ArgumentMap: documents, claims and relations over a networkx MultiDiGraph, saved as one JSON file.
 
-The JSON format (``argmap/1``) is a contract read by outside tools and scorers: fields are only
-ever added, never renamed or dropped.
+The container only holds the map, answers questions about its graph and hands reading and
+writing to :mod:`argmap.model.serialise`. What is computed from a map lives in the layers above
+it: search in :mod:`argmap.query`, re-merging in :mod:`argmap.dedup`, which claims stand in
+:mod:`argmap.reason`, other formats in :mod:`argmap.interchange`.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import networkx as nx
 
-from argmap.chars import LONE_SURROGATE
-from argmap.errors import ArgmapError, MapFormatError, MentionError, brief, excerpt
+from argmap.errors import ArgmapError, MapFormatError, MentionError
 from argmap.fileio import atomic_write_text
+from argmap.model import serialise
 from argmap.model.data import Claim, Document, KeyPoint, Relation
+from argmap.model.serialise import FORMAT
 
-if TYPE_CHECKING:
-    from rdflib import Graph
-
-    from argmap.embed.base import Embedder
-
-FORMAT = "argmap/1"
+__all__ = ["ArgumentMap", "FORMAT"]
 
 
 class ArgumentMap:
@@ -45,7 +41,6 @@ class ArgumentMap:
         # None: the debate stage never ran on this map (older maps); [] : it found none
         self.key_points: list[KeyPoint] | None = None if key_points is None else list(key_points)
         self._graph: nx.MultiDiGraph | None = None
-        self._embedder: Embedder | None = None
 
     # ---- construction -------------------------------------------------------------------
     def validate(self) -> None:
@@ -68,49 +63,14 @@ class ArgumentMap:
                 raise MapFormatError(f"key point {k.id} names unknown claim {missing[0]}")
 
     def to_dict(self) -> dict[str, Any]:
-        docs = self.documents
-        d: dict[str, Any] = {
-            "format": FORMAT,
-            "metadata": self.metadata,
-            "documents": [d.to_dict() for d in docs.values()],
-            "claims": [c.to_dict(docs) for c in self.claims_by_id.values()],
-            "relations": [r.to_dict() for r in self.relations],
-        }
-        if self.key_points is not None:
-            d["key_points"] = [k.to_dict() for k in self.key_points]
-        return d
+        return serialise.to_dict(self)
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any], source: str = "map") -> ArgumentMap:
-        if not isinstance(d, Mapping):
-            raise MapFormatError(f"{source}: not an argmap map (expected a JSON object)")
-        fmt = d.get("format")
-        if fmt != FORMAT:
-            raise MapFormatError(f"{source}: format is {fmt!r}, expected {FORMAT!r}")
-        _check_shape(d, source)
-        try:
-            amap = cls(
-                documents=[Document.from_dict(x) for x in d.get("documents", [])],
-                claims=[Claim.from_dict(x) for x in d.get("claims", [])],
-                relations=[Relation.from_dict(x) for x in d.get("relations", [])],
-                metadata=d.get("metadata") or {},
-                key_points=None
-                if d.get("key_points") is None
-                else [KeyPoint.from_dict(x) for x in d["key_points"]],
-            )
-        except (KeyError, TypeError, ValueError) as e:
-            raise MapFormatError(f"{source}: malformed map ({brief(e)})") from e
-        try:
-            amap.validate()
-        except ArgmapError as e:
-            raise MapFormatError(f"{source}: {e}") from e
-        return amap
+        return serialise.from_dict(cls, d, source)
 
     def dumps(self) -> str:
-        try:
-            return json.dumps(self.to_dict(), ensure_ascii=False, indent=1, allow_nan=False) + "\n"
-        except ValueError as e:  # a NaN or infinite number set through the API
-            raise MapFormatError(f"the map holds a number JSON cannot carry ({e})") from e
+        return serialise.dumps(self)
 
     def save(self, path: str | Path) -> None:
         """Write atomically: a temp file in the same folder, then a rename."""
@@ -118,60 +78,7 @@ class ArgumentMap:
 
     @classmethod
     def load(cls, path: str | Path) -> ArgumentMap:
-        path = Path(path)
-        try:
-            raw = path.read_text(encoding="utf-8")
-        except FileNotFoundError as e:
-            raise MapFormatError(f"{path}: no such map file") from e
-        except (OSError, UnicodeDecodeError) as e:
-            raise MapFormatError(f"{path}: cannot read ({e})") from e
-        try:
-            data = json.loads(raw, parse_constant=_no_constant)
-        except json.JSONDecodeError as e:
-            raise MapFormatError(f"{path}: not valid JSON ({e.msg} at line {e.lineno})") from e
-        except RecursionError as e:
-            raise MapFormatError(f"{path}: JSON nested too deeply to read") from e
-        except ValueError as e:  # NaN / Infinity, or a number too long to convert
-            raise MapFormatError(f"{path}: not valid map JSON ({excerpt(str(e))})") from e
-        try:
-            return cls.from_dict(data, source=str(path))
-        except MapFormatError:
-            raise
-        except (TypeError, KeyError, ValueError, AttributeError, OverflowError) as e:
-            raise MapFormatError(f"{path}: not a valid map ({brief(e)})") from e
-
-    # ---- interchange ----------------------------------------------------------------------
-    def to_rdf(self) -> Graph:
-        """The map as an rdflib Graph: AIF nodes, PROV-O provenance, Web Annotation mentions.
-
-        Lossless: :meth:`from_rdf` gives back an equal map.
-        """
-        from argmap.interchange.rdf import to_rdf
-
-        return to_rdf(self)
-
-    @classmethod
-    def from_rdf(cls, graph: Graph, source: str = "RDF") -> ArgumentMap:
-        """A map from RDF that :meth:`to_rdf` wrote (exactly), or from foreign AIF RDF."""
-        from argmap.interchange.rdf import from_rdf
-
-        return from_rdf(graph, source)
-
-    def export(self, path: str | Path, fmt: str | None = None) -> str:
-        """Write the map as RDF, AIF JSON, Argdown or GraphML (format from the extension)."""
-        from argmap.interchange import write_map
-
-        return write_map(self, path, fmt)
-
-    def sparql(self, query: str, **bindings: Any) -> list[dict[str, Any]]:
-        """Rows of a SPARQL query over :meth:`to_rdf`; keyword values bind ``?name`` safely.
-
-        Values are bound, never pasted into the query text, so document text cannot change
-        what a query does.
-        """
-        from argmap.interchange.sparql import query as run
-
-        return run(self, query, **bindings)
+        return serialise.load(cls, path)
 
     # ---- graph --------------------------------------------------------------------------
     def to_networkx(self) -> nx.MultiDiGraph:
@@ -264,7 +171,7 @@ class ArgumentMap:
         keep = set(claim_ids)
         claims = [c for c in self.claims_by_id.values() if c.id in keep]
         doc_ids = {d for c in claims for d in c.documents}
-        sub = ArgumentMap(
+        return ArgumentMap(
             [d for d in self.documents.values() if d.id in doc_ids],
             claims,
             [r for r in self.relations if r.source in keep and r.target in keep],
@@ -273,8 +180,6 @@ class ArgumentMap:
             if self.key_points is None
             else [k for k in self.key_points if set(k.claims) & keep],
         )
-        sub._embedder = self._embedder
-        return sub
 
     def documents_for(self, claim_id: str) -> list[Document]:
         return [self.documents[d] for d in self.claim(claim_id).documents if d in self.documents]
@@ -313,28 +218,6 @@ class ArgumentMap:
         ids = [d.main_claim for d in self.documents.values() if d.main_claim]
         return [self.claims_by_id[i] for i in dict.fromkeys(ids) if i in self.claims_by_id]
 
-    def use_embedder(self, embedder: Embedder) -> None:
-        self._embedder = embedder
-
-    def _get_embedder(self) -> Embedder:
-        if self._embedder is None:
-            from argmap.embed import make_embedder
-
-            self._embedder = make_embedder(str(self.metadata.get("embedder") or "") or None)
-        return self._embedder
-
-    def search(self, text: str, k: int = 10) -> list[tuple[Claim, float]]:
-        """Claims closest in meaning to ``text`` (cosine similarity of sentence embeddings)."""
-        claims = list(self.claims_by_id.values())
-        if not claims or not text.strip():
-            return []
-        emb = self._get_embedder()
-        vecs = emb.encode([c.text for c in claims])
-        q = emb.encode([text])[0]
-        sims = vecs @ q
-        order = sims.argsort()[::-1][:k]
-        return [(claims[i], round(float(sims[i]), 4)) for i in order]
-
     def text_search(self, text: str) -> list[Claim]:
         """Claims whose text or merged variants contain ``text`` (case-insensitive)."""
         t = text.lower()
@@ -358,79 +241,7 @@ class ArgumentMap:
         new = ArgumentMap(
             self.documents.values(), claims, relations, self.metadata, self.key_points
         )
-        new._embedder = self._embedder
         return new
-
-    # ---- which claims stand ----------------------------------------------------------------
-    def _edges(self, kind: str) -> list[tuple[str, str, float]]:
-        return [
-            (r.source, r.target, r.confidence)
-            for r in self.relations
-            if r.type == kind and r.source != r.target
-        ]
-
-    def acceptance(self) -> dict[str, str]:
-        """Grounded labelling (in / out / undecided) over attacks plus supported attacks."""
-        from argmap.reason import semantics as sem
-
-        nodes = list(self.claims_by_id)
-        att = sem.derived_attacks(
-            nodes,
-            [(a, b) for a, b, _ in self._edges("attacks")],
-            [(a, b) for a, b, _ in self._edges("supports")],
-        )
-        return sem.grounded(nodes, att)
-
-    def preferred(self) -> list[frozenset[str]] | None:
-        """Preferred extensions, or None when the map is too tangled to enumerate exactly."""
-        from argmap.reason import semantics as sem
-
-        nodes = list(self.claims_by_id)
-        att = sem.derived_attacks(
-            nodes,
-            [(a, b) for a, b, _ in self._edges("attacks")],
-            [(a, b) for a, b, _ in self._edges("supports")],
-        )
-        return sem.preferred(nodes, att)
-
-    def strength(self) -> dict[str, float]:
-        """DF-QuAD gradual strength in [0, 1], starting from each claim's confidence."""
-        from argmap.reason import semantics as sem
-
-        base = {c.id: c.confidence for c in self.claims_by_id.values()}
-        return sem.df_quad(
-            list(self.claims_by_id), self._edges("attacks"), self._edges("supports"), base
-        )
-
-    def with_semantics(self) -> ArgumentMap:
-        """A copy whose claims carry ``acceptance`` and ``strength`` (saved in the JSON)."""
-        lab, st = self.acceptance(), self.strength()
-        claims = [
-            c.with_(acceptance=lab[c.id], strength=round(st[c.id], 4))
-            for c in self.claims_by_id.values()
-        ]
-        return self.replace(claims, self.relations)
-
-    def remerge(self, threshold: float, embedder: Embedder | None = None) -> ArgumentMap:
-        """The same map merged at another dedup threshold, without re-extracting anything.
-
-        Merges are undone (members and member-level relation pairs are kept for this), then
-        redone; links across documents are kept as they were.
-        """
-        from argmap.dedup.apply import explode, home_of, merge
-
-        emb = embedder or self._get_embedder()
-        claims, rels = explode(list(self.claims_by_id.values()), self.relations)
-        merged, merged_rels = merge(claims, rels, emb, threshold)
-        home = home_of(merged)
-        docs = [
-            dataclasses.replace(d, main_claim=home.get(d.main_claim or "", d.main_claim))
-            for d in self.documents.values()
-        ]
-        meta = dict(self.metadata, dedup_threshold=threshold)
-        new = ArgumentMap(docs, merged, merged_rels, meta)
-        new._embedder = emb
-        return new.with_semantics()
 
     def __len__(self) -> int:
         return len(self.claims_by_id)
@@ -441,57 +252,3 @@ class ArgumentMap:
             f"<ArgumentMap {s['documents']} documents, {s['claims']} claims, "
             f"{s['supports']} supports, {s['attacks']} attacks>"
         )
-
-
-def _check_shape(d: Mapping[str, Any], source: str) -> None:
-    """What the field-by-field readers would let through silently, each refused by its place:
-    text holding a lone surrogate (no encoder can write it back), offsets that are not whole
-    numbers (``1.5`` or ``true`` would be truncated), and ids given twice (one claim would
-    silently replace the other)."""
-    stack: list[tuple[str, Any]] = [("", d)]
-    while stack:
-        where, node = stack.pop()
-        if isinstance(node, str):
-            if LONE_SURROGATE.search(node):
-                raise MapFormatError(
-                    f"{source}: {where or 'a key'} holds a lone surrogate, not text"
-                )
-        elif isinstance(node, dict):
-            for k, v in node.items():
-                stack.append((f"{where}.{k}" if where else str(k), v))
-                if isinstance(k, str) and LONE_SURROGATE.search(k):
-                    raise MapFormatError(f"{source}: a key in {where} holds a lone surrogate")
-        elif isinstance(node, list):
-            stack.extend((f"{where}[{i}]", v) for i, v in enumerate(node))
-    for kind in ("documents", "claims"):
-        items = d.get(kind)
-        if not isinstance(items, list):
-            continue
-        seen: set[Any] = set()
-        for i, x in enumerate(items):
-            xid = x.get("id") if isinstance(x, dict) else None
-            if xid in seen:
-                raise MapFormatError(
-                    f"{source}: {kind}[{i}] repeats the id {excerpt(str(xid), 60)!r}"
-                )
-            seen.add(xid)
-            mentions = []
-            if isinstance(x, dict):
-                mentions = [(f"{kind}[{i}]", x.get("mentions"))]
-                for j, m in enumerate(x.get("members") or []):
-                    if isinstance(m, dict):
-                        mentions.append((f"{kind}[{i}].members[{j}]", m.get("mentions")))
-            for at, ms in mentions:
-                for j, m in enumerate(ms if isinstance(ms, list) else []):
-                    for key in ("start", "end"):
-                        v = m.get(key) if isinstance(m, dict) else None
-                        if v is not None and (isinstance(v, bool) or not isinstance(v, int)):
-                            raise MapFormatError(
-                                f"{source}: {at}.mentions[{j}].{key} is {excerpt(json.dumps(v), 40)}, "
-                                "not a whole number of characters"
-                            )
-
-
-def _no_constant(name: str) -> float:
-    """NaN and Infinity are not JSON; a map that holds them would be re-saved as invalid JSON."""
-    raise ValueError(f"{name} is not a JSON number")

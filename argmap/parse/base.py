@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
+from argmap.errors import ArgmapError
 from argmap.model.data import Claim, Document, Relation
 
 
@@ -57,3 +58,23 @@ class PairClassifier(Protocol):
     def classify_pairs(
         self, pairs: Sequence[tuple[str, str]]
     ) -> list[tuple[str | None, float]]: ...
+
+
+def check_pairing(extractor: Any, relations: Any) -> None:
+    """Refuse a relation stage whose inputs the extractor does not give.
+
+    A relation stage names what it reads beyond the claims in ``needs`` (the discourse
+    relations read each claim's unit: its role, sentence, clause, paragraph, section and
+    turns); an extractor names what it gives in ``gives``. Stages that name nothing need and
+    give nothing extra, so third-party stages pair freely."""
+    needs = set(getattr(relations, "needs", ()) or ())
+    gives = set(getattr(extractor, "gives", ()) or ())
+    missing = sorted(needs - gives)
+    if missing:
+        raise ArgmapError(
+            f"the relation stage {getattr(relations, 'name', type(relations).__name__)!r} reads "
+            f"{', '.join(missing)} that the extractor "
+            f"{getattr(extractor, 'name', type(extractor).__name__)!r} does not give; pair it "
+            "with an extractor that does (the discourse extractor) or choose another relation "
+            "stage (llm, cross-encoder)"
+        )

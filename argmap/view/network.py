@@ -8,44 +8,53 @@ Document text is untrusted. It reaches the page in three ways, each kept inert: 
 data go through Jinja's ``tojson`` (which escapes ``<``, ``>``, ``&`` and ``'``) and vis-network
 shows a string ``title`` with ``innerText``; passages are HTML-escaped before ``<mark>`` is added;
 labels for Streamlit widgets are Markdown-escaped by :func:`md_escape`.
+
+Colours, legend and labels live in :mod:`argmap.view.palette`, the layout of big graphs in
+:mod:`argmap.view.layout`, one claim's detail and passages in :mod:`argmap.view.detail`; their
+names are re-exported here.
 """
 
 from __future__ import annotations
 
-import html
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import networkx as nx
-import numpy as np
 
 from argmap.model.amap import ArgumentMap
 from argmap.model.data import Claim, Relation
-
-STANCE_COLOURS: dict[str, str] = {"pro": "#4e79a7", "con": "#f28e2b"}
-ACCEPTANCE_COLOURS: dict[str, str] = {"in": "#59a14f", "out": "#e15759", "undecided": "#edc948"}
-OTHER_COLOUR = "#a0a0a0"
-EDGE_STYLES: dict[str, dict[str, Any]] = {
-    "supports": {"color": "#2f855a", "dashes": False},
-    "attacks": {"color": "#c53030", "dashes": True},
-}
-STANCE_NAMES = {"pro": "pro (for the main claim)", "con": "con (against it)"}
-SIDE_COLOURS: dict[str, str] = {"pro": "#4e79a7", "con": "#f28e2b", "neutral": "#bab0ac"}
-SIDE_NAMES = {
-    "pro": "pro: for the question",
-    "con": "con: against the question",
-    "neutral": "neutral: takes no side",
-}
-ACCEPTANCE_NAMES = {"in": "accepted (in)", "out": "defeated (out)", "undecided": "undecided"}
+from argmap.view.detail import _MD_SPECIAL as _MD_SPECIAL
+from argmap.view.detail import claim_detail as claim_detail
+from argmap.view.detail import escape_text as escape_text
+from argmap.view.detail import md_escape as md_escape
+from argmap.view.detail import passage_html as passage_html
+from argmap.view.layout import _layout
+from argmap.view.layout import spring_positions as spring_positions
+from argmap.view.palette import ACCEPTANCE_COLOURS as ACCEPTANCE_COLOURS
+from argmap.view.palette import ACCEPTANCE_NAMES as ACCEPTANCE_NAMES
+from argmap.view.palette import (
+    EDGE_STYLES,
+    _legend,
+    _node_colour,
+    _wrap,
+    doc_label,
+    legend_html,
+    short,
+)
+from argmap.view.palette import LABEL_CHARS as LABEL_CHARS
+from argmap.view.palette import OTHER_COLOUR as OTHER_COLOUR
+from argmap.view.palette import SIDE_COLOURS as SIDE_COLOURS
+from argmap.view.palette import SIDE_NAMES as SIDE_NAMES
+from argmap.view.palette import STANCE_COLOURS as STANCE_COLOURS
+from argmap.view.palette import STANCE_NAMES as STANCE_NAMES
 
 MAX_NODES = 400
 # Above this many nodes, positions come from networkx and vis-network physics stays off:
 # ../shared/PERF.md measured 2,000 nodes usable in 1.8 s that way against 10.8 s with tuned
 # physics; with physics off, "stable" means drawn once.
 PHYSICS_LIMIT = 150
-LABEL_CHARS = 48
 
 
 def _as_set(value: str | Iterable[str] | None) -> set[str] | None:
@@ -54,88 +63,6 @@ def _as_set(value: str | Iterable[str] | None) -> set[str] | None:
     if isinstance(value, str):
         return {value}
     return set(value)
-
-
-def short(text: str, limit: int = LABEL_CHARS) -> str:
-    """One line, at most ``limit`` characters, cut at a word where possible."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    if " " in cut[limit // 2 :]:
-        cut = cut[: cut.rfind(" ")]
-    return cut.rstrip(" ,;:") + "…"
-
-
-def _wrap(text: str, width: int = 24) -> str:
-    """Break a label into lines so nodes do not grow long tails of text."""
-    lines: list[str] = []
-    line = ""
-    for word in text.split():
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    if line:
-        lines.append(line)
-    return "\n".join(lines)
-
-
-def doc_label(title: str, source: str) -> str:
-    """A document's name for people: its title when it has a real one, else its file name.
-
-    A plain-text file's "title" is its first line, often a whole paragraph; that is skipped.
-    """
-    name = source.replace("\\", "/").rsplit("/", 1)[-1] or source
-    if title and title != source and len(title) <= 90 and not title.endswith("..."):
-        return title
-    return name
-
-
-def _node_colour(claim: Claim, color_by: str) -> str:
-    if color_by == "acceptance":
-        return ACCEPTANCE_COLOURS.get(claim.acceptance or "", OTHER_COLOUR)
-    if color_by == "side":
-        return SIDE_COLOURS.get(claim.side or "", OTHER_COLOUR)
-    return STANCE_COLOURS.get(claim.stance, OTHER_COLOUR)
-
-
-def _legend(
-    color_by: str, stances: Iterable[str], question: str | None = None
-) -> list[dict[str, Any]]:
-    items: list[dict[str, Any]] = []
-    if color_by == "side":
-        if question:
-            items.append(
-                {"kind": "title", "key": "question", "label": f"side toward: {short(question, 60)}"}
-            )
-        for key, colour in SIDE_COLOURS.items():
-            items.append({"kind": "node", "key": key, "label": SIDE_NAMES[key], "color": colour})
-    elif color_by == "acceptance":
-        for key, colour in ACCEPTANCE_COLOURS.items():
-            items.append(
-                {"kind": "node", "key": key, "label": ACCEPTANCE_NAMES[key], "color": colour}
-            )
-    else:
-        present = set(stances)
-        for key, colour in STANCE_COLOURS.items():
-            items.append({"kind": "node", "key": key, "label": STANCE_NAMES[key], "color": colour})
-        if present - set(STANCE_COLOURS):
-            items.append(
-                {"kind": "node", "key": "other", "label": "other stance", "color": OTHER_COLOUR}
-            )
-    for key, style in EDGE_STYLES.items():
-        items.append({"kind": "edge", "key": key, "label": key, **style})
-    items.append(
-        {
-            "kind": "size",
-            "key": "size",
-            "label": "bigger = made by more documents",
-            "color": OTHER_COLOUR,
-        }
-    )
-    return items
 
 
 def view_data(
@@ -385,75 +312,6 @@ _EMPTY_HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>\s*", re.IGNORE
 _COMMENT = re.compile(r"<!--.*?-->\s*", re.DOTALL)
 
 
-def legend_html(legend: Sequence[Mapping[str, Any]]) -> str:
-    """The legend as a small HTML box (labels are escaped, though they are our own words)."""
-    rows = []
-    for item in legend:
-        label = html.escape(str(item["label"]))
-        if item["kind"] == "title":  # the question, from the map file: escaped like any text
-            rows.append(f"<b>{label}</b>")
-            continue
-        colour = html.escape(str(item["color"]), quote=True)
-        if item["kind"] == "edge":
-            style = "dashed" if item.get("dashes") else "solid"
-            mark = f'<span class="line" style="border-top: 2px {style} {colour}"></span>'
-            rows.append(f"{mark}{label} →")
-        elif item["kind"] == "size":
-            rows.append(f'<span style="color:#666">{label}</span>')
-        else:
-            rows.append(f'<span class="dot" style="background:{colour}"></span>{label}')
-    return '<div id="argmap-legend">' + "<br>".join(rows) + "</div>"
-
-
-def spring_positions(
-    n: int, src: np.ndarray, dst: np.ndarray, iterations: int = 60, seed: int = 7
-) -> np.ndarray:
-    """Fruchterman-Reingold over dense numpy arrays, (n, 2) positions in about [-1, 1].
-
-    networkx switches to a sparse solver above 500 nodes that took 23 s for 2,000 nodes here;
-    this takes about 2 s (n² memory: ~50 MB at 2,000 nodes, which the node cap bounds).
-    A weak pull to the centre keeps unconnected claims from drifting off.
-    """
-    rng = np.random.default_rng(seed)
-    pos = rng.uniform(-1.0, 1.0, (n, 2)).astype(np.float32)
-    if n < 2:
-        return pos
-    k = np.float32(2.0 / np.sqrt(n))
-    temp = 0.2
-    cool = temp / (iterations + 1)
-    for _ in range(iterations):
-        x, y = pos[:, 0], pos[:, 1]
-        dx = x[:, None] - x[None, :]
-        dy = y[:, None] - y[None, :]
-        w = dx * dx
-        w += dy * dy
-        np.maximum(w, 1e-4, out=w)
-        np.divide(k * k, w, out=w)
-        disp = np.stack([(dx * w).sum(axis=1), (dy * w).sum(axis=1)], axis=1)
-        if len(src):
-            d = pos[src] - pos[dst]
-            pull = d * (np.sqrt(np.einsum("ij,ij->i", d, d)) / k)[:, None]
-            np.add.at(disp, src, -pull)
-            np.add.at(disp, dst, pull)
-        disp -= pos * (0.05 * np.sqrt(n))
-        length = np.maximum(np.sqrt(np.einsum("ij,ij->i", disp, disp)), 1e-6)
-        pos += disp * (np.minimum(length, temp) / length)[:, None]
-        temp -= cool
-    pos -= pos.mean(axis=0)
-    return pos / max(float(np.abs(pos).max()), 1e-6)
-
-
-def _layout(
-    nodes: Sequence[Mapping[str, Any]], edges: Sequence[Mapping[str, Any]]
-) -> dict[str, tuple[float, float]]:
-    index = {n["id"]: i for i, n in enumerate(nodes)}
-    pairs = np.array([(index[e["from"]], index[e["to"]]) for e in edges], dtype=np.int64)
-    pairs = pairs.reshape(-1, 2)
-    pos = spring_positions(len(nodes), pairs[:, 0], pairs[:, 1])
-    scale = 45.0 * max(1.0, len(nodes) ** 0.5)
-    return {nid: (float(pos[i, 0]) * scale, float(pos[i, 1]) * scale) for nid, i in index.items()}
-
-
 def render_html(view: Mapping[str, Any], height: int = 620) -> str:
     """One self-contained HTML page drawing ``view`` with pyvis/vis-network, no network access.
 
@@ -539,110 +397,3 @@ def render_html(view: Mapping[str, Any], height: int = 620) -> str:
         1,
     )
     return page
-
-
-# ---- one claim --------------------------------------------------------------------------------
-
-
-def claim_detail(amap: ArgumentMap, claim_id: str, context: int = 220) -> dict[str, Any]:
-    """Everything the detail panel shows about one claim, as plain data.
-
-    ``supported_by``/``attacked_by`` are the claims that argue about this one;
-    ``supports``/``attacks`` the claims this one argues about. ``variants`` are the claims as
-    extracted that dedup merged into this one (empty when nothing was merged), each with the
-    documents it came from.
-    """
-    c = amap.claim(claim_id)
-    # stance and acceptance come from the map file: Markdown-escaped like any other text
-    facts = [f"stance **{md_escape(c.stance)}**"]
-    if c.side:
-        facts.insert(
-            0, f"side **{md_escape(c.side)}** (from {md_escape(str(c.side_source or '?'))})"
-        )
-    if c.acceptance:
-        facts.append(f"acceptance **{md_escape(c.acceptance)}**")
-    facts.append(f"confidence {c.confidence:.2f}")
-    if c.strength is not None:
-        facts.append(f"strength {c.strength:.2f}")
-    n_docs = len(c.documents)
-    facts.append(f"{n_docs} source document{'s' if n_docs != 1 else ''}")
-
-    def out(kind: str) -> list[Claim]:
-        seen: dict[str, Claim] = {}
-        for r in amap.relations:
-            if r.source == claim_id and r.type == kind and r.target != claim_id:
-                seen.setdefault(r.target, amap.claims_by_id[r.target])
-        return list(seen.values())
-
-    names = {d.id: doc_label(d.title, d.source) for d in amap.documents.values()}
-    variants = (
-        [
-            {
-                "variant": m.text,
-                "similarity": round(m.similarity, 3),
-                "stance": m.stance,
-                "document": ", ".join(
-                    short(names.get(x.document, x.document), 60) for x in m.mentions
-                ),
-            }
-            for m in c.members
-        ]
-        if len(c.members) > 1
-        else []
-    )
-    return {
-        "claim": c,
-        "facts": facts,
-        "passages": amap.passages(claim_id, context=context),
-        "supported_by": amap.supporters(claim_id),
-        "attacked_by": amap.attackers(claim_id),
-        "supports": out("supports"),
-        "attacks": out("attacks"),
-        "variants": variants,
-    }
-
-
-# ---- text for Streamlit -----------------------------------------------------------------------
-
-
-def escape_text(text: str) -> str:
-    """HTML-escape document text for Streamlit Markdown: ``$`` too (it would start LaTeX), and
-    newlines become ``<br>`` so a blank line cannot end the HTML block and start Markdown."""
-    out = html.escape(text, quote=True).replace("$", "&#36;")
-    return re.sub(r"\r\n?|\n", "<br>", out)
-
-
-def passage_html(passage: Mapping[str, Any], *, name: bool = True) -> str:
-    """One source passage: the claim's own characters in ``<mark>``, all of it escaped.
-
-    ``passage`` is an item of :meth:`ArgumentMap.passages`; an ellipsis shows where the
-    context was cut.
-    """
-    before, text, after = passage["before"], passage["text"], passage["after"]
-    lead = "…" if passage["start"] - len(before) > 0 else ""
-    tail = "…" if after and not after.endswith(("\n", ".", "!", "?")) else ""
-    body = f"{lead}{escape_text(before)}<mark>{escape_text(text)}</mark>{escape_text(after)}{tail}"
-    head = ""
-    if name:
-        source = str(passage.get("source") or passage["document"])
-        file = source.replace("\\", "/").rsplit("/", 1)[-1]
-        title = doc_label(str(passage.get("title") or ""), source)
-        sub = (
-            f' <span style="color:#777;font-weight:400">— {escape_text(title)}</span>'
-            if title != file
-            else ""
-        )
-        head = f'<div style="font-weight:600;margin-bottom:2px">{escape_text(file)}{sub}</div>'
-    return (
-        '<div class="argmap-passage" style="border-left:3px solid #d8d2b8;'
-        'padding:4px 10px;margin:6px 0 10px 0;line-height:1.5">'
-        f"{head}{body}</div>"
-    )
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
-
-
-def md_escape(text: str) -> str:
-    """Text shown literally in a Streamlit label or Markdown line (no links, markup or LaTeX)."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
