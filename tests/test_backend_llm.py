@@ -299,7 +299,7 @@ def test_llm_dead_server_cannot_be_reached(tmp_path: Path, capsys) -> None:
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
     # the pipeline skips a document whose stage failed, naming it and the reason
     main(["build", str(tmp_path), "-o", str(tmp_path / "m.json"), "--embedder", "hashing",
-          "--extractor", "llm", "--llm-url", url, "--llm-model", "m", "-q"])  # fmt: skip
+          "--extractor", "llm", "--relations", "llm", "--llm-url", url, "--llm-model", "m", "-q"])  # fmt: skip
     err = capsys.readouterr().err
     assert f"a.txt: cannot reach LLM server at {url}: connection refused" in err
     assert "Traceback" not in err

@@ -116,6 +116,7 @@ def test_rebuild_refuses_a_map_without_settings(corpus, tmp_path, capsys):
 
 class Custom:
     name = "custom-extractor"
+    gives = frozenset({"units"})  # vacuously: it finds no claims
 
     def extract(self, document: Document) -> Extraction:
         return Extraction()
@@ -179,3 +180,12 @@ def test_rebuild_with_the_real_model_is_exact(seeds_map, real_embedder):
     assert seeds_map.metadata["pipeline"]["embedder"]["name"] == "all-MiniLM-L6-v2"
     again = rebuild(ArgumentMap.from_dict(seeds_map.to_dict()), embedder=real_embedder)
     assert again.to_dict() == seeds_map.to_dict()
+
+
+def test_rebuild_a_pairing_that_cannot_work_is_refused():
+    with pytest.raises(ArgmapError, match="does not give"):
+        Pipeline.default(
+            embedder="hashing", extractor="llm", llm_url="http://127.0.0.1:9/v1", llm_model="m"
+        )
+    # the discourse extractor gives what the discourse relations read
+    Pipeline.default(embedder="hashing")

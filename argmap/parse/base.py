@@ -65,8 +65,11 @@ def check_pairing(extractor: Any, relations: Any) -> None:
 
     A relation stage names what it reads beyond the claims in ``needs`` (the discourse
     relations read each claim's unit: its role, sentence, clause, paragraph, section and
-    turns); an extractor names what it gives in ``gives``. Stages that name nothing need and
-    give nothing extra, so third-party stages pair freely."""
+    turns); an extractor names what it gives in ``gives``. A stage that names nothing needs
+    and gives nothing extra: a third-party extractor pairs with the llm and cross-encoder
+    relations as it is, and with the discourse relations once it declares
+    ``gives = {"units"}`` and fills those keys. Refusing here is better than the silent
+    defaults the relation stage would otherwise fall back on."""
     needs = set(getattr(relations, "needs", ()) or ())
     gives = set(getattr(extractor, "gives", ()) or ())
     missing = sorted(needs - gives)

@@ -33,6 +33,8 @@ class DiscourseExtractor:
     """Claims from discourse structure: every argumentative unit, its role and initial stance."""
 
     name = STAGE
+    #: each claim's unit (role, sentence, clause, paragraph, section, turns) in Claim.metadata
+    gives = frozenset({"units"})
 
     def __init__(
         self,

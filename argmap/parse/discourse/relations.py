@@ -52,6 +52,8 @@ class DiscourseRelations:
     """Supports and attacks inside one document, from connectives, roles and similarity."""
 
     name = STAGE
+    #: reads each claim's unit from the extractor; without it every role would be a default
+    needs = frozenset({"units"})
 
     def __init__(self, embedder: Embedder | None = None, local_bias: float = LOCAL_BIAS) -> None:
         self.embedder = embedder
