@@ -163,6 +163,11 @@ class Pipeline:
                 f"extractor {self.extractor.name!r} returned {type(ext).__name__}, "
                 "expected Extraction"
             )
+        if ext.units is not None and len(ext.units) != len(ext.claims):
+            raise StageError(
+                f"extractor {self.extractor.name!r} gave {len(ext.units)} units for "
+                f"{len(ext.claims)} claims of {doc.source}; units run parallel to claims"
+            )
         ids = {c.id for c in ext.claims}
         for c in ext.claims:
             for m in c.mentions:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -119,7 +120,7 @@ class Custom:
     gives = frozenset({"units"})  # vacuously: it finds no claims
 
     def extract(self, document: Document) -> Extraction:
-        return Extraction()
+        return Extraction(units=[])
 
 
 def test_rebuild_a_custom_stage_must_be_passed_in(corpus):
@@ -189,3 +190,28 @@ def test_rebuild_a_pairing_that_cannot_work_is_refused():
         )
     # the discourse extractor gives what the discourse relations read
     Pipeline.default(embedder="hashing")
+
+
+def test_units_are_typed_and_parallel_to_the_claims(corpus):
+    from argmap.parse.base import ClaimUnit, Role
+    from argmap.parse.discourse import DiscourseExtractor, DiscourseRelations
+
+    doc = argmap.load_documents([corpus]).documents[0]
+    ext = DiscourseExtractor().extract(doc)
+    assert ext.units is not None and len(ext.units) == len(ext.claims) > 2
+    assert all(isinstance(u, ClaimUnit) and isinstance(u.role, Role) for u in ext.units)
+    central = [c.id for c, u in zip(ext.claims, ext.units, strict=True) if u.role is Role.CENTRAL]
+    assert central == [ext.main_claim]
+    # the relation stage reads the typed units, not the claims' metadata
+    bare = Extraction(
+        claims=[c.with_(metadata={}) for c in ext.claims],
+        main_claim=ext.main_claim,
+        units=ext.units,
+    )
+    rels = DiscourseRelations(HashingEmbedder()).relate(doc, ext)
+    assert rels and DiscourseRelations(HashingEmbedder()).relate(doc, bare) == rels
+    # without units it says so, naming the document, instead of guessing every role
+    with pytest.raises(ArgmapError, match="need each claim's unit.*" + re.escape(doc.source)):
+        DiscourseRelations(HashingEmbedder()).relate(doc, Extraction(ext.claims, ext.main_claim))
+    with pytest.raises(ArgmapError, match="parallel"):
+        Extraction(claims=ext.claims, units=ext.units[:1])

@@ -8,10 +8,33 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any, Protocol, runtime_checkable
 
 from argmap.errors import ArgmapError
 from argmap.model.data import Claim, Document, Relation
+
+
+class Role(str, Enum):
+    """What a unit does in its document's argument."""
+
+    CENTRAL = "central"
+    PREMISE = "premise"
+    OBJECTION = "objection"  # a view the author reports or concedes, against their own
+    REBUTTAL = "rebuttal"  # the author's answer to an objection
+
+
+@dataclass(frozen=True)
+class ClaimUnit:
+    """Where one claim sits in its document: what a relation stage that reads the document's
+    layout needs, as typed fields rather than keys it has to hope are in ``Claim.metadata``."""
+
+    role: Role
+    sentence: int  # index of its sentence in the document
+    clause: int = 0  # 0 for the first clause of its sentence
+    paragraph: int = 0
+    section: str = ""  # "pro" or "con" under a heading that takes a side, else ""
+    turns: bool = False  # an objection that turns against the unit before it ("However, ...")
 
 
 @dataclass
@@ -19,10 +42,20 @@ class Extraction:
     """What an extractor found in one document: its claims (one mention each) and its main claim.
 
     ``claims`` carry an initial stance; the pipeline settles the final stance from the relations.
+    ``units``, when the extractor segments the document itself, runs parallel to ``claims``:
+    an extractor that fills it declares ``gives = {"units"}``.
     """
 
     claims: list[Claim] = field(default_factory=list)
     main_claim: str | None = None
+    units: list[ClaimUnit] | None = None
+
+    def __post_init__(self) -> None:
+        if self.units is not None and len(self.units) != len(self.claims):
+            raise ArgmapError(
+                f"an extraction has {len(self.claims)} claims but {len(self.units)} units; "
+                "units run parallel to claims"
+            )
 
 
 @runtime_checkable

@@ -11,7 +11,7 @@ from argmap.embed.base import Embedder
 from argmap.errors import ArgmapError
 from argmap.ids import claim_id
 from argmap.model.data import Claim, Document, Mention, round_conf
-from argmap.parse.base import Extraction
+from argmap.parse.base import ClaimUnit, Extraction, Role
 from argmap.parse.discourse.central import (
     CENTRAL_FEATURES,
     CENTRAL_WEIGHTS,
@@ -104,6 +104,7 @@ class DiscourseExtractor:
         central = self.choose_central(units, self.peers_of(document.id))
         assign_roles(units, central, self.after_objection)
         claims = []
+        facts = []
         for x in units:
             m = Mention.of(document, x.unit.start, x.unit.end)
             stance = "con" if x.role == "objection" or x.heading == "con" else "pro"
@@ -126,7 +127,17 @@ class DiscourseExtractor:
                     },
                 )
             )
-        return Extraction(claims=claims, main_claim=claims[central].id)
+            facts.append(
+                ClaimUnit(
+                    role=Role(x.role),
+                    sentence=x.unit.sentence,
+                    clause=x.unit.clause,
+                    paragraph=x.para,
+                    section=x.heading,
+                    turns=x.turns,
+                )
+            )
+        return Extraction(claims=claims, main_claim=claims[central].id, units=facts)
 
     def choose_central(
         self,

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from argmap.embed.base import Embedder
+from argmap.errors import ArgmapError
 from argmap.model.data import Document, Relation, round_conf
 from argmap.parse.base import Extraction
 from argmap.parse.discourse.roles import _AND
@@ -52,7 +53,7 @@ class DiscourseRelations:
     """Supports and attacks inside one document, from connectives, roles and similarity."""
 
     name = STAGE
-    #: reads each claim's unit from the extractor; without it every role would be a default
+    #: reads ``Extraction.units``: each claim's role, sentence, clause, paragraph and section
     needs = frozenset({"units"})
 
     def __init__(self, embedder: Embedder | None = None, local_bias: float = LOCAL_BIAS) -> None:
@@ -65,13 +66,19 @@ class DiscourseRelations:
             return []
         ids = [c.id for c in claims]
         central = ids.index(extraction.main_claim) if extraction.main_claim in ids else 0
-        meta = [dict(c.metadata) for c in claims]
+        if extraction.units is None:
+            raise ArgmapError(
+                f"the discourse relations need each claim's unit (role, sentence, paragraph, "
+                f"section) and the extraction of {document.source} has none; use the discourse "
+                "extractor, or an extractor that fills Extraction.units"
+            )
+        units = extraction.units
         texts = [c.text for c in claims]
-        roles = [m.get("role", "premise") for m in meta]
-        sent = [int(m.get("sentence", i)) for i, m in enumerate(meta)]
-        clause = [int(m.get("clause", 0)) for m in meta]
-        section = [str(m.get("section", "")) for m in meta]
-        para = [int(m.get("paragraph", 0)) for m in meta]
+        roles = [u.role.value for u in units]
+        sent = [u.sentence for u in units]
+        clause = [u.clause for u in units]
+        section = [u.section for u in units]
+        para = [u.paragraph for u in units]
         vecs = self.embedder.encode(texts) if self.embedder is not None else None
         listed = self._enumerations(texts, roles, clause, central)
         rels: dict[int, tuple[int, str, str]] = {}
@@ -101,7 +108,7 @@ class DiscourseRelations:
                     rels[i] = (j, kind, "co-premise")
                     chain = i
                     continue
-                if meta[i].get("turns") and i - 1 != central and roles[i - 1] == "premise":
+                if units[i].turns and i - 1 != central and roles[i - 1] == "premise":
                     # "A. However, B. But C.": B answers A, from the other side
                     rels[i] = (i - 1, "attacks", "turn")
                     last_obj = chain = i
