@@ -20,49 +20,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-FUNCTION_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "for",
-        "by",
-        "with",
-        "from",
-        "and",
-        "or",
-        "nor",
-        "but",
-        "as",
-        "is",
-        "are",
-        "be",
-        "into",
-        "over",
-        "than",
-        "that",
-        "this",
-        "these",
-        "those",
-        "it",
-        "its",
-        "our",
-        "your",
-        "their",
-        "my",
-        "his",
-        "her",
-        "we",
-        "you",
-        "they",
-        "i",
-    ]
-)
+from argmap.lang import words
+
+FUNCTION_WORDS = words("function")
 _WORD = re.compile(r"\S+")
 _COPYRIGHT = re.compile(
     r"(©|\(c\)\s*\d{4}|\bcopyright\s+(©\s*)?\d{4}|\ball rights reserved\b)", re.I

@@ -50,6 +50,12 @@ class Extraction:
     main_claim: str | None = None
     units: list[ClaimUnit] | None = None
 
+    def central_index(self) -> int:
+        """Where the main claim sits among ``claims``: 0 when it names none of them (a relation
+        stage then treats the first claim as the one the others lean on)."""
+        ids = [c.id for c in self.claims]
+        return ids.index(self.main_claim) if self.main_claim in ids else 0
+
     def __post_init__(self) -> None:
         if self.units is not None and len(self.units) != len(self.claims):
             raise ArgmapError(

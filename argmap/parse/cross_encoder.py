@@ -217,11 +217,10 @@ class CrossEncoderRelations:
 
     def relate(self, document: Document, extraction: Extraction) -> list[Relation]:
         claims = extraction.claims
-        if len(claims) < 2:
+        pairs = candidate_pairs(len(claims), extraction.central_index(), self.previous)
+        if not pairs:
             return []
         ids = [c.id for c in claims]
-        central = ids.index(extraction.main_claim) if extraction.main_claim in ids else 0
-        pairs = candidate_pairs(len(claims), central, self.previous)
         labels = self.classify_pairs([(claims[i].text, claims[j].text) for i, j in pairs])
         best: dict[int, tuple[int, str, float]] = {}
         for (i, j), (label, conf) in zip(pairs, labels, strict=True):

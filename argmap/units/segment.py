@@ -136,7 +136,8 @@ class Unit:
     clause: int  # 0 for the first clause of its sentence
 
 
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+def trim_span(text: str, s: int, e: int) -> tuple[int, int]:
+    """The span ``[s, e)`` without the white space at either end."""
     while s < e and text[s].isspace():
         s += 1
     while e > s and text[e - 1].isspace():
@@ -263,7 +264,7 @@ def split_clauses(text: str, start: int, end: int, min_words: int = 3) -> list[t
     """
     sent = text[start:end]
     if sent.rstrip().rstrip("\"'”’)").endswith("?") and _ASKS.match(sent):
-        return [_trim(text, start, end)]
+        return [trim_span(text, start, end)]
     cuts: list[int] = []
     lead = _LEADING.match(sent)
     if lead:
@@ -302,7 +303,7 @@ def split_clauses(text: str, start: int, end: int, min_words: int = 3) -> list[t
     pieces.append((prev, len(sent)))
     out = []
     for s, e in pieces:
-        s2, e2 = _trim(text, start + s, start + e)
+        s2, e2 = trim_span(text, start + s, start + e)
         if e2 > s2:
             out.append((s2, e2))
     return out

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from argmap.lang import words
 from argmap.units.connectives import _contains, _starts
 
 CONCESSION_LEAD = _starts(
@@ -232,27 +233,7 @@ ANECDOTE = re.compile(
     r"\s+(?:was|were|had|went|got|used to|once|grew up|lived|worked)\b)",
     re.I,
 )
-NEGATION = _contains(
-    "not",
-    "no",
-    "never",
-    "n't",
-    "nobody",
-    "none",
-    "nothing",
-    "neither",
-    "nor",
-    "cannot",
-    "without",
-    "hardly",
-    "barely",
-    "rarely",
-    "fail to",
-    "fails to",
-    "failed to",
-    "lack",
-    "lacks",
-)
+NEGATION = _contains(*words("negation"), "n't", "fail to", "fails to", "failed to", "lack", "lacks")
 FIRST_PERSON = _contains("i", "me", "my", "we", "our", "us")
 FIRST_PERSON_VIEW = _contains(
     "i think",

@@ -65,7 +65,7 @@ class DiscourseRelations:
         if len(claims) < 2:
             return []
         ids = [c.id for c in claims]
-        central = ids.index(extraction.main_claim) if extraction.main_claim in ids else 0
+        central = extraction.central_index()
         if extraction.units is None:
             raise ArgmapError(
                 f"the discourse relations need each claim's unit (role, sentence, paragraph, "

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from argmap.lang import words
 from argmap.model.data import Document
 from argmap.units import cues
 from argmap.units.segment import Unit, segment
@@ -206,38 +207,7 @@ _VERBISH = re.compile(
 )
 
 
-_DANGLING = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "it",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "for",
-        "with",
-        "by",
-        "from",
-        "that",
-        "which",
-        "who",
-        "we",
-        "they",
-        "i",
-        "he",
-        "she",
-        "is",
-        "are",
-        "was",
-        "were",
-    ]
-)
+_DANGLING = words("dangling")
 
 
 def _is_argumentative(text: str, unit: Unit, piece: str) -> bool:

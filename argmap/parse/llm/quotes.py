@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from argmap.units.segment import trim_span
+
 _QUOTES = str.maketrans(
     {
         "\u2018": "'",
@@ -93,14 +95,6 @@ def locate(
     return None
 
 
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e
-
-
 def paragraph_chunks(text: str, max_chars: int) -> list[tuple[int, int]]:
     """Spans of whole paragraphs, each at most ``max_chars`` where paragraphs allow; a paragraph
     longer than that is cut at sentence ends (or, failing those, at a space)."""
@@ -112,7 +106,7 @@ def paragraph_chunks(text: str, max_chars: int) -> list[tuple[int, int]]:
     paras.append((pos, len(text)))
     pieces: list[tuple[int, int]] = []
     for s, e in paras:
-        s, e = _trim(text, s, e)
+        s, e = trim_span(text, s, e)
         while e - s > max_chars:
             window = text[s : s + max_chars]
             cut = max(
@@ -122,8 +116,8 @@ def paragraph_chunks(text: str, max_chars: int) -> list[tuple[int, int]]:
                 cut = window.rfind(" ")
             if cut < max_chars // 3:
                 cut = max_chars - 1
-            pieces.append(_trim(text, s, s + cut + 1))
-            s, e = _trim(text, s + cut + 1, e)
+            pieces.append(trim_span(text, s, s + cut + 1))
+            s, e = trim_span(text, s + cut + 1, e)
         if e > s:
             pieces.append((s, e))
     chunks: list[tuple[int, int]] = []

@@ -20,7 +20,8 @@ from argmap.parse.llm.prompts import (
     extraction_schema,
     relation_only_schema,
 )
-from argmap.parse.llm.quotes import _trim, locate, paragraph_chunks
+from argmap.parse.llm.quotes import locate, paragraph_chunks
+from argmap.units.segment import trim_span
 
 STAGE = "llm"
 CLAIM_CONFIDENCE = {"central": 0.8, "premise": 0.6, "objection": 0.6, "rebuttal": 0.6}
@@ -109,7 +110,7 @@ class LLMExtractor:
                 if span is None:
                     dropped.append(quote)
                     continue
-                s, e = _trim(text, *span)
+                s, e = trim_span(text, *span)
                 hint = e
                 cid = claim_id(document.id, s, e)
                 if cid in pos_of:
