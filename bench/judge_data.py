@@ -86,6 +86,23 @@ def pair_stance_examples(topic: dict) -> list[Example]:
     return out
 
 
+def motion_stance_examples(topic: dict) -> list[Example]:
+    """Each phrasing of the question read as a claim against every other phrasing: ``pro``
+    when their polarities agree, ``con`` when one is reversed. A document's main claim is often
+    just such a restatement ("AI models should be open"), and nothing else in the corpus shows
+    the stance head a claim whose side is the motion's own direction."""
+    out = []
+    for m in topic["motions"]:
+        for n in topic["motions"]:
+            if m is n:
+                continue
+            label = "pro" if m["polarity"] == n["polarity"] else "con"
+            out.append(
+                Example(m["text"], n["text"], label, topic["id"], "motion-stance/" + n["form"])
+            )
+    return out
+
+
 def derived_pairs(topic: dict) -> list[Example]:
     motions = topic["motions"]
     out = []

@@ -20,6 +20,12 @@ from pathlib import Path
 
 LABELS = ("same", "supports", "attacks", "unrelated")
 STANCES = ("pro", "con", "neutral")
+STYLES = ("plain",)
+"""A claim's optional ``style``: ``plain`` claims name what they are about and say their verdict
+outright, as most real arguments do; claims without a style follow the rule that most must not
+mention the motion's key words."""
+MIN_PLAIN = {"pro": 5, "con": 5}
+"""Once a file has plain claims at all, at least this many on each side."""
 FORMS = (
     "yes-no",
     "this-house-would",
@@ -141,6 +147,7 @@ def check(item: dict, ref: set[str]) -> list[str]:
     ids: set[str] = set()
     stances: Counter[str] = Counter()
     registers: Counter[str] = Counter()
+    plain: Counter[str] = Counter()
     for i, c in enumerate(claims):
         w = f"claims[{i}]"
         if not isinstance(c, dict):
@@ -156,6 +163,14 @@ def check(item: dict, ref: set[str]) -> list[str]:
         if c.get("register") not in REGISTERS:
             errs.append(f"{w}.register: {c.get('register')!r} not one of {', '.join(REGISTERS)}")
         registers[c.get("register")] += 1
+        if "style" in c and c["style"] not in STYLES:
+            errs.append(f"{w}.style: {c['style']!r} not one of {', '.join(STYLES)}")
+        if c.get("style") == "plain":
+            plain[c.get("stance")] += 1
+    if plain:
+        for s, n in MIN_PLAIN.items():
+            if plain[s] < n:
+                errs.append(f"claims: {plain[s]} plain {s} claims (need at least {n})")
     for s, n in MIN_STANCE.items():
         if claims and stances[s] < n:
             errs.append(f"claims: {stances[s]} {s} (need at least {n})")
@@ -235,7 +250,7 @@ def main(argv: list[str]) -> int:
     bad = 0
     ids: dict[str, str] = {}
     totals: dict[str, Counter[str]] = {
-        k: Counter() for k in ("label", "case", "stance", "form", "register")
+        k: Counter() for k in ("label", "case", "stance", "form", "register", "style")
     }
     n_claims = n_marked = 0
     items: list[tuple[str, dict]] = []
@@ -275,6 +290,7 @@ def main(argv: list[str]) -> int:
             if isinstance(c, dict):
                 totals["stance"][c.get("stance")] += 1
                 totals["register"][c.get("register")] += 1
+                totals["style"][c.get("style", "-")] += 1
                 n_claims += 1
                 n_marked += bool(MARKERS.search(str(c.get("text", ""))))
         for m in item.get("motions") or []:
