@@ -136,3 +136,41 @@ def test_an_argmap_turtle_file_with_a_foreign_iri_in_place_of_a_document_is_name
     bad.write_text(text.replace("https://argmap.dev/id/document/", "https://elsewhere.example/", 1))
     with pytest.raises(MapFormatError, match="bad.ttl"):
         read_map(bad)
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "xml", "json-ld"])
+def test_owl_imports_and_remote_names_are_never_followed(loopback_server, tmp_path, fmt):
+    """An ontology that imports another by URL or path, a type and a base on the same host: rdflib
+    never dereferences them, and argmap must not either, through parsing, reading or the CLI."""
+    url, hits = loopback_server
+    secret = tmp_path / "secret.ttl"
+    secret.write_text("<http://example.org/s> <http://example.org/p> 'secret' .")
+    g = rdflib_graph(url, secret.as_uri())
+    text = g.serialize(format=fmt)
+    name = f"ontology.{ {'turtle': 'ttl', 'xml': 'rdf', 'json-ld': 'jsonld'}[fmt] }"
+    parsed = rdf.parse_graph(text, fmt, name)
+    assert len(parsed) == len(g)  # the imports are triples like any other, not loaded
+    assert "secret" not in {str(o) for o in parsed.objects()}
+    path = tmp_path / name
+    path.write_text(text)
+    out = subprocess.run(
+        [sys.executable, "-m", "argmap", "import", str(path), "-o", str(tmp_path / "m.json")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "Traceback" not in out.stderr
+    assert hits == []
+
+
+def rdflib_graph(url: str, file_uri: str):
+    from rdflib import OWL, RDF, Graph, Literal, URIRef
+
+    g = Graph()
+    onto = URIRef("http://example.org/onto")
+    g.add((onto, RDF.type, OWL.Ontology))
+    g.add((onto, OWL.imports, URIRef(url + "/other.ttl")))
+    g.add((onto, OWL.imports, URIRef(file_uri)))
+    g.add((URIRef("http://example.org/c1"), RDF.type, URIRef(url + "/vocab#Claim")))
+    g.add((URIRef("http://example.org/c1"), URIRef(url + "/vocab#text"), Literal("Open is safer.")))
+    return g
