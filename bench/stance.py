@@ -28,7 +28,14 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from judge_data import load_topics, macro_f1, split, stance_examples  # noqa: E402
+from judge_data import (  # noqa: E402
+    held_out,
+    load_topics,
+    macro_f1,
+    motion_stance_examples,
+    split,
+    stance_examples,
+)
 from train_judge import encode_all  # noqa: E402
 
 from argmap.judge import CrossJudge, MiniLMJudge, stance_to  # noqa: E402
@@ -105,6 +112,33 @@ def main() -> int:
     report("cosine", gold, ["pro" if c >= cut else "neutral" for c in cos])
     major = Counter(gold_train).most_common(1)[0][0]
     report("majority", gold, [major] * len(test))
+    style = {c["text"]: c.get("style", "hard") for t in topics for c in t["claims"]}
+    print("judge by kind of claim (plain: names its subject and says its verdict outright):")
+    for kind in ("hard", "plain"):
+        idx = [i for i, e in enumerate(test) if style.get(e.a, "hard") == kind]
+        if idx:
+            g = [gold[i] for i in idx]
+            # macro over the labels the subset holds: plain claims are never neutral
+            labels = tuple(lab for lab in STANCE_LABELS if lab in g)
+            f = macro_f1(g, [pred[i] for i in idx], labels)
+            per = "  ".join(f"{k} {f[k]:.3f}" for k in labels)
+            print(f"  {kind:8} macro-F1 {f['macro']:.3f}   {per}  ({len(idx)} pairs)")
+    thesis = [e for t in topics if held_out(t["id"]) for e in motion_stance_examples(t)]
+    got = [""] * len(thesis)
+    judge = CrossJudge()
+    groups: dict[str, list[int]] = {}
+    for i, e in enumerate(thesis):
+        groups.setdefault(e.b, []).append(i)
+    for motion, idx in groups.items():
+        for i, v in zip(
+            idx, stance_to(motion, [thesis[i].a for i in idx], judge=judge), strict=True
+        ):
+            got[i] = v.label
+    f = macro_f1([e.label for e in thesis], got, ("pro", "con"))
+    print(
+        f"thesis: one phrasing of the question read against another ({len(thesis)} pairs): "
+        f"macro-F1 {f['macro']:.3f}   pro {f['pro']:.3f}  con {f['con']:.3f}"
+    )
     forms = sorted({e.kind for e in test})
     print("judge by phrasing of the question:")
     for form in forms:

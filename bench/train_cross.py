@@ -35,6 +35,7 @@ from judge_data import (  # noqa: E402
     held_out,
     load_topics,
     macro_f1,
+    motion_stance_examples,
     pair_examples,
     pair_stance_examples,
     split,
@@ -253,6 +254,11 @@ def main(argv: list[str] | None = None) -> int:
         "--average", action="store_true", help="average the weights over the last epoch's steps"
     )
     ap.add_argument("--pair-stance", action="store_true", help="add stance derived from pairs")
+    ap.add_argument(
+        "--motion-stance",
+        action="store_true",
+        help="add each phrasing of a question as a claim on its other phrasings",
+    )
     ap.add_argument("--topics", help="folder of topic files (default data/judge/topics)")
     args = ap.parse_args(argv)
     import torch
@@ -272,6 +278,9 @@ def main(argv: list[str] | None = None) -> int:
         extra = cross_topic_examples(train_topics, args.other_topics, SEED)
         d_train = d_train + [e for e in extra if e.label == "unrelated"]
         s_train = s_train + [e for e in extra if e.label == "neutral"]
+    if args.motion_stance:
+        extra, _ = split([e for t in topics for e in motion_stance_examples(t)])
+        s_train = s_train + extra
     if args.pair_stance:
         extra, _ = split([e for t in topics for e in pair_stance_examples(t)])
         s_train = s_train + extra
@@ -280,14 +289,21 @@ def main(argv: list[str] | None = None) -> int:
         d_fit = [e for e in d_train if not val_topic(e.topic)]
         s_fit = [e for e in s_train if not val_topic(e.topic)]
         w_eval = [e for e in w_train if val_topic(e.topic)]
-        s_eval = [e for e in s_train if val_topic(e.topic)]
+        # the figure compares runs: only the claims of the validation topics, whatever extra
+        # examples a run adds
+        s_eval = [e for e in s_train if val_topic(e.topic) and e.kind.startswith("stance/")]
     else:
         w_fit, d_fit, s_fit, w_eval, s_eval = w_train, d_train, s_train, w_test, s_test
     texts = [t for e in written + derived + s_train + s_test for t in (e.a, e.b)]
+    texts += [m["text"] for t in topics for m in t["motions"]]
     states = lower_states(texts, args.split)
     pairs = Data(w_fit + d_fit, states, "pair")
     st = Data(s_fit, states, "stance")
     watch = [("pair", Data(w_eval, states, "pair")), ("stance", Data(s_eval, states, "stance"))]
+    # a phrasing of the question against the others: how a thesis restating it is read
+    thesis = [e for t in topics for e in motion_stance_examples(t)]
+    thesis = [e for e in thesis if (val_topic(e.topic) if args.validate else held_out(e.topic))]
+    watch.append(("thesis", Data(thesis, states, "stance")))
     n_fit = len({e.topic for e in w_fit})
     n_eval = len({e.topic for e in w_eval})
     which = "validation" if args.validate else "held-out"
