@@ -107,7 +107,7 @@ def check_pairing(extractor: Any, relations: Any) -> None:
     turns); an extractor names what it gives in ``gives``. A stage that names nothing needs
     and gives nothing extra: a third-party extractor pairs with the llm and cross-encoder
     relations as it is, and with the discourse relations once it declares
-    ``gives = {"units"}`` and fills those keys. Refusing here is better than the silent
+    ``gives = {"units"}`` and fills ``Extraction.units``. Refusing here is better than the silent
     defaults the relation stage would otherwise fall back on."""
     needs = set(getattr(relations, "needs", ()) or ())
     gives = set(getattr(extractor, "gives", ()) or ())

@@ -33,7 +33,8 @@ class DiscourseExtractor:
     """Claims from discourse structure: every argumentative unit, its role and initial stance."""
 
     name = STAGE
-    #: each claim's unit (role, sentence, clause, paragraph, section, turns) in Claim.metadata
+    #: fills ``Extraction.units`` (role, sentence, clause, paragraph, section, turns); the same
+    #: keys stay in each claim's metadata for the map JSON
     gives = frozenset({"units"})
 
     def __init__(
