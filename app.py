@@ -287,6 +287,22 @@ def show_claim(amap: ArgumentMap, cid: str) -> None:
     st.markdown(f"#### Sources ({len(d['passages'])})")
     for p in d["passages"]:
         st.markdown(view.passage_html(p), unsafe_allow_html=True)
+    if d["said"]:
+        st.markdown(f"#### Said in the dialogue ({len(d['said'])})")
+        for x in d["said"]:
+            who = view.md_escape(x["speaker"] or "someone")
+            when = f" at {view.md_escape(x['time'])}" if x["time"] else ""
+            how = f" ({view.md_escape(x['illocution'])})" if x["illocution"] else ""
+            st.markdown(f"**{who}**{when}{how}: {view.md_escape(x['text'])}")
+    if d["rephrases"]:
+        st.markdown(f"#### Rephrased as ({len(d['rephrases'])})")
+        st.caption("The imported file calls these one point; argmap keeps them apart.")
+        cols = st.columns(len(d["rephrases"]) + 1)
+        with cols[0]:
+            st.markdown(f"**This claim:** {view.md_escape(d['claim'].text)}")
+        for col, other in zip(cols[1:], d["rephrases"], strict=True):
+            with col:
+                claim_buttons([other], "reph", "")
 
     left, right = st.columns(2)
     with left:

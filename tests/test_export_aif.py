@@ -119,7 +119,7 @@ def test_export_aif_rejects_non_aif() -> None:
         aif_json.loads("{nodes")
 
 
-def test_export_aif_foreign_rephrase_nodes_merge_claims() -> None:
+def test_export_aif_foreign_rephrase_nodes_stay_two_claims_joined_by_a_link() -> None:
     data = json.loads(json.dumps(FOREIGN))
     data["nodes"].append(
         {"nodeID": "r1", "type": "I", "text": "Traffic-free streets mean cleaner air."}
@@ -131,14 +131,17 @@ def test_export_aif_foreign_rephrase_nodes_merge_claims() -> None:
         {"edgeID": "e-m2", "fromID": "m1", "toID": air},
     ]
     amap = aif_json.from_aif_json(data, source="debate.json")
-    assert len(amap) == 3  # four I-nodes, two of them one point
-    merged = next(c for c in amap.claims() if c.text == "Car-free centres have cleaner air.")
-    assert {m.text for m in merged.members} == {
-        "Car-free centres have cleaner air.",
-        "Traffic-free streets mean cleaner air.",
-    }
-    assert len(merged.mentions) == 2
-    assert any(r.source == merged.id and r.type == "supports" for r in amap.relations)
+    assert len(amap) == 4  # a rephrase never folds the file's I-nodes together
+    by_text = {c.text: c.id for c in amap.claims()}
+    assert amap.metadata["rephrases"] == [
+        [
+            by_text["Traffic-free streets mean cleaner air."],
+            by_text["Car-free centres have cleaner air."],
+        ]
+    ]
+    # and the MA node goes back out as it came
+    out = aif_json.to_aif_json(amap)
+    assert out["nodes"] == data["nodes"] and out["edges"] == data["edges"]
 
 
 def test_export_aif_edits_made_in_another_tool_are_honoured() -> None:

@@ -245,7 +245,7 @@ def test_export_rdf_xml_refuses_what_xml_cannot_hold(char: str) -> None:
         assert back.claims_by_id[cid].text.endswith(char), fmt
 
 
-def test_export_rdf_foreign_rephrase_nodes_merge_claims() -> None:
+def test_export_rdf_foreign_rephrase_nodes_stay_claims_joined_by_a_link() -> None:
     ttl = """
     @prefix aif: <http://www.arg.tech/aif#> .
     @prefix ex: <http://example.org/> .
@@ -253,33 +253,36 @@ def test_export_rdf_foreign_rephrase_nodes_merge_claims() -> None:
     ex:2 a aif:I-node ; aif:claimText "Sugar causes obesity." .
     ex:3 a aif:I-node ; aif:claimText "Sugary drinks make people fat." .
     ex:4 a aif:I-node ; aif:claimText "Taxes hurt the poor." .
+    ex:5 a aif:I-node ; aif:claimText "Obesity has many causes." .
     ex:ra1 a aif:RA-node ; aif:Premise ex:2 ; aif:Conclusion ex:1 .
     ex:ra2 a aif:RA-node ; aif:Premise ex:3 ; aif:Conclusion ex:1 .
     ex:ca a aif:CA-node ; aif:Premise ex:4 ; aif:Conclusion ex:3 .
     ex:ma a aif:MA-node ; aif:Premise ex:3 ; aif:Conclusion ex:2 .
+    ex:uc a aif:CA-node ; aif:Premise ex:5 ; aif:Conclusion ex:ra1 .
     """
     amap = rdf.parse(ttl, "turtle", source="foreign.ttl")
-    assert sorted(c.text for c in amap.claims()) == [
-        "Sugar causes obesity.",  # the rephrased wording names the merged claim
-        "Taxes hurt the poor.",
-        "We should tax sugar.",
-    ]
-    merged = next(c for c in amap.claims() if c.text == "Sugar causes obesity.")
-    assert [m.text for m in merged.members] == [
-        "Sugar causes obesity.",
-        "Sugary drinks make people fat.",
-    ]
-    assert sorted(p["text"] for p in amap.passages(merged.id)) == [
-        "Sugar causes obesity.",
-        "Sugary drinks make people fat.",
+    assert len(amap) == 5  # MA never folds claims another tool kept apart
+    ids = {c.text: c.id for c in amap.claims()}
+    assert amap.metadata["rephrases"] == [
+        [ids["Sugary drinks make people fat."], ids["Sugar causes obesity."]]
     ]
     by_text = {c.id: c.text for c in amap.claims()}
-    rels = sorted((by_text[r.source], r.type, by_text[r.target], r.count) for r in amap.relations)
-    assert rels == [  # the two supports combine; the attack moves onto the merged claim
-        ("Sugar causes obesity.", "supports", "We should tax sugar.", 2),
-        ("Taxes hurt the poor.", "attacks", "Sugar causes obesity.", 1),
+    rels = sorted(
+        (by_text[r.source], r.type, by_text[r.target], tuple(by_text[x] for x in r.inference))
+        for r in amap.relations
+    )
+    assert rels == [
+        (  # the undercut is on the inference from 2 to 1, not on claim 2
+            "Obesity has many causes.",
+            "attacks",
+            "We should tax sugar.",
+            ("Sugar causes obesity.", "We should tax sugar."),
+        ),
+        ("Sugar causes obesity.", "supports", "We should tax sugar.", ()),
+        ("Sugary drinks make people fat.", "supports", "We should tax sugar.", ()),
+        ("Taxes hurt the poor.", "attacks", "Sugary drinks make people fat.", ()),
     ]
-    # and the merge goes out again as an MA node, and the map survives the round trip
+    # the link goes out again as an MA node, and the map survives the round trip
     back = rdf.from_rdf(rdf.to_rdf(amap))
     assert back.to_dict() == amap.to_dict()
     assert len(list(rdf.to_rdf(amap).subjects(RDF.type, AIF["MA-node"]))) == 1

@@ -11,24 +11,27 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from argmap.dedup.apply import fold
 from argmap.errors import MapFormatError
 from argmap.ids import claim_id
-from argmap.judge.polarity import polarity_conflict
 from argmap.model.amap import ArgumentMap
 from argmap.model.data import Claim, Document, Mention, Relation
-from argmap.units.cues import is_question
 
 IMPORT_STAGE = "import"
 
 
 @dataclass(frozen=True)
 class ForeignEdge:
-    """``premise`` supports or attacks ``conclusion``; both are keys of the foreign I-nodes."""
+    """``premise`` supports or attacks ``conclusion``; both are keys of the foreign I-nodes.
+
+    ``inference`` is ``(premise, conclusion)`` of the inference an attack is on (AIF's conflict
+    pointing at an inference node: an undercut); ``node`` is the file's S-node, so the import
+    can say which relation each S-node became."""
 
     premise: str
     conclusion: str
     type: str
+    inference: tuple[str, str] | None = None
+    node: str = ""
 
 
 def map_from_nodes(
@@ -38,15 +41,26 @@ def map_from_nodes(
     fmt: str,
     rephrases: Sequence[tuple[str, str]] = (),
 ) -> ArgumentMap:
-    """Build a map from ``(key, text)`` I-nodes (in file order) and the edges between them.
+    """A map from ``(key, text)`` I-nodes (in file order) and the edges between them."""
+    return build_from_nodes(nodes, edges, source, fmt, rephrases)[0]
+
+
+def build_from_nodes(
+    nodes: Sequence[tuple[str, str]],
+    edges: Sequence[ForeignEdge],
+    source: str,
+    fmt: str,
+    rephrases: Sequence[tuple[str, str]] = (),
+) -> tuple[ArgumentMap, dict[str, str]]:
+    """The map, and which claim each I-node key became.
 
     Blank I-nodes are dropped (a mention cannot be blank), and so are edges touching them.
     Whitespace inside a text is collapsed to single spaces so each claim stays on one line.
-    ``rephrases`` are ``(rephrasing, rephrased)`` key pairs from the file's MA nodes: the tool
-    that made the file said they are one point, so they become one claim with both mentions,
-    worded as the rephrased one, and its members record the merge as dedup's would. A pair
-    argmap's dedup would never merge -- a question and a statement, opposite polarity -- stays
-    two claims: AIF also uses MA for restating a question as the position that answers it.
+    ``rephrases`` are ``(rephrasing, rephrased)`` key pairs from the file's MA nodes. They are
+    never folded into one claim: AIF tools use MA for restating a question as each of its
+    answers, and for answers a conflict sets against each other, so a merge would lose exactly
+    the disagreement the file records. They stay two claims, and ``metadata["rephrases"]``
+    lists the ``[rephrasing, rephrased]`` claim ids so a reader can show them side by side.
     """
     texts: list[tuple[str, str]] = []
     for key, text in nodes:
@@ -78,50 +92,22 @@ def map_from_nodes(
     seen: set[tuple[str, str, str]] = set()
     for e in edges:
         a, b = ids.get(e.premise), ids.get(e.conclusion)
-        if a is None or b is None or (a, b, e.type) in seen:
+        if a is None or b is None or a == b or (a, b, e.type) in seen:
             continue
+        inference: tuple[str, ...] = ()
+        if e.inference is not None:
+            p, c = (ids.get(k) for k in e.inference)
+            if p is None or c is None:
+                continue
+            inference = (p, c)
         seen.add((a, b, e.type))
-        rels.append(Relation(a, b, e.type, stage=IMPORT_STAGE))
-    if rephrases:
-        claims, rels = _fold_rephrases(claims, rels, [ids[k] for k, _ in texts], ids, rephrases)
-    return ArgumentMap([doc], claims, rels, {"imported_from": fmt, "source": source})
-
-
-def _fold_rephrases(
-    claims: list[Claim],
-    rels: list[Relation],
-    order: list[str],
-    ids: dict[str, str],
-    rephrases: Sequence[tuple[str, str]],
-) -> tuple[list[Claim], list[Relation]]:
-    index = {cid: i for i, cid in enumerate(order)}
-    parent = list(range(len(order)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    rephrased: set[int] = set()
-    rephrasing: set[int] = set()
-    for a_key, b_key in rephrases:
-        a, b = ids.get(a_key), ids.get(b_key)
-        if a is None or b is None or a == b:
-            continue
-        i, j = index[a], index[b]
-        ta, tb = claims[i].text, claims[j].text
-        if is_question(ta) != is_question(tb) or polarity_conflict(ta, tb):
-            continue
-        rephrasing.add(i)
-        rephrased.add(j)
-        parent[find(i)] = find(j)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(order)):
-        groups.setdefault(find(i), []).append(i)
-    members = sorted(groups.values())
-    # worded as a claim others rephrase and that rephrases none; else the first in the file
-    canonical = [
-        next((i for i in g if i in rephrased and i not in rephrasing), g[0]) for g in members
+        rels.append(Relation(a, b, e.type, stage=IMPORT_STAGE, inference=inference))
+    metadata: dict = {"imported_from": fmt, "source": source}
+    links = [
+        [ids[a], ids[b]]
+        for a, b in dict.fromkeys(rephrases)
+        if a in ids and b in ids and ids[a] != ids[b]
     ]
-    return fold(claims, rels, members, canonical)
+    if links:
+        metadata["rephrases"] = links
+    return ArgumentMap([doc], claims, rels, metadata), ids

@@ -109,6 +109,15 @@ register(
     )
 )
 register(
+    Format(
+        "xaif",
+        (".xaif",),
+        "application/json",
+        "argmap.interchange.aif_json:dumps_xaif",
+        "argmap.interchange.aif_json:loads",
+    )
+)
+register(
     Format("argdown", (".argdown", ".ad"), "text/plain", "argmap.interchange.argdown:to_argdown")
 )
 register(

@@ -131,6 +131,7 @@ class _Writer:
             self.claim(c, i)
         for i, r in enumerate(self.amap.relations):
             self.relation(r, i)
+        self.rephrases()
         if self.amap.key_points is not None:
             a(m, ARGMAP.hasKeyPoints, Literal(True))
             for i, k in enumerate(self.amap.key_points):
@@ -273,6 +274,16 @@ class _Writer:
             a(ma, AIF.Premise, node)
             a(ma, AIF.Conclusion, claim_node)
 
+    def rephrases(self) -> None:
+        """Links another tool's file made with MA nodes, kept as two claims: MA nodes again."""
+        for a_id, b_id in self.amap.metadata.get("rephrases", []) or []:
+            if a_id in self.amap.claims_by_id and b_id in self.amap.claims_by_id:
+                ma = self.unique("rephrase", b_id, a_id)
+                self.add(ma, RDF.type, AIF["MA-node"])
+                self.add(ma, RDFS.label, _str("Default Rephrase"))
+                self.add(ma, AIF.Premise, iri("claim", a_id))
+                self.add(ma, AIF.Conclusion, iri("claim", b_id))
+
     def relation(self, r: Relation, order: int) -> None:
         a = self.add
         node = self.unique("relation", r.source, r.target, r.type)
@@ -292,6 +303,8 @@ class _Writer:
             a(node, ARGMAP.pairsJSON, _json([list(p) for p in r.pairs]))
         if r.rule:
             a(node, ARGMAP.rule, _str(r.rule))
+        if r.inference:
+            a(node, ARGMAP.inferenceJSON, _json(list(r.inference)))
 
 
 def to_rdf(amap: ArgumentMap) -> Graph:

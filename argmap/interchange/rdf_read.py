@@ -176,6 +176,7 @@ class _Reader:
                 scope=self.text(node, ARGMAP.scope),
                 pairs=tuple((str(p[0]), str(p[1])) for p in self.json(node, ARGMAP.pairsJSON, [])),
                 rule=str(self.opt(node, ARGMAP.rule) or ""),
+                inference=tuple(str(x) for x in self.json(node, ARGMAP.inferenceJSON, [])),
             )
         except ValueError as e:
             raise self.fail(f"relation {node}: {e}") from e
@@ -205,6 +206,14 @@ def _foreign(g: Graph, source: str) -> ArgumentMap:
         for s in sorted(g.subjects(RDF.type, node_type), key=str):
             for p in g.objects(s, AIF.Premise):
                 for c in g.objects(s, AIF.Conclusion):
+                    if (c, RDF.type, AIF["RA-node"]) in g:  # a conflict with an inference
+                        first = sorted(g.objects(c, AIF.Premise), key=str)[:1]
+                        for c2 in g.objects(c, AIF.Conclusion):
+                            edges += [
+                                ForeignEdge(str(p), str(c2), kind, inference=(str(q), str(c2)))
+                                for q in first
+                            ]
+                        continue
                     edges.append(ForeignEdge(str(p), str(c), kind))
     rephrases = [
         (str(p), str(c))

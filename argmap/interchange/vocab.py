@@ -90,6 +90,7 @@ class ARGMAP(DefinedNamespace):
     count: URIRef
     scope: URIRef
     pairsJSON: URIRef
+    inferenceJSON: URIRef
     rule: URIRef
     contentHash: URIRef
     # the debate: sides toward the question, positions, key points

@@ -57,6 +57,10 @@ class ArgumentMap:
         for r in self.relations:
             if r.source not in self.claims_by_id or r.target not in self.claims_by_id:
                 raise MapFormatError(f"relation {r.source} -> {r.target} names an unknown claim")
+            if any(x not in self.claims_by_id for x in r.inference):
+                raise MapFormatError(
+                    f"undercut {r.source} -> {r.target} names an unknown claim in its inference"
+                )
         for k in self.key_points or ():
             missing = [c for c in k.claims if c not in self.claims_by_id]
             if missing:

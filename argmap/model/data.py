@@ -273,8 +273,14 @@ class Relation:
     scope: str = "document"
     pairs: tuple[tuple[str, str], ...] = ()
     rule: str = ""
+    inference: tuple[str, ...] = ()
+    """``(premise, conclusion)`` when this attack is on the inference from one claim to another
+    (an undercut: AIF's conflict on an inference node), not on a claim; ``target`` is then the
+    conclusion, so claim-level readers see the claim whose support it weakens."""
 
     def __post_init__(self) -> None:
+        if self.inference and (len(self.inference) != 2 or self.type != "attacks"):
+            raise ValueError("inference must be (premise, conclusion) on an attacks relation")
         if self.type not in RELATION_TYPES:
             raise ValueError(f"relation type must be one of {RELATION_TYPES}, not {self.type!r}")
 
@@ -296,6 +302,8 @@ class Relation:
             d["pairs"] = [list(p) for p in self.pairs]
         if self.rule:
             d["rule"] = self.rule
+        if self.inference:
+            d["inference"] = list(self.inference)
         return d
 
     @classmethod
@@ -310,6 +318,7 @@ class Relation:
             scope=str(d.get("scope", "document")),
             pairs=tuple((str(a), str(b)) for a, b in d.get("pairs", [])),
             rule=str(d.get("rule", "")),
+            inference=tuple(str(x) for x in d.get("inference", ())),
         )
 
 

@@ -22,7 +22,9 @@ def claim_detail(amap: ArgumentMap, claim_id: str, context: int = 220) -> dict[s
     ``supported_by``/``attacked_by`` are the claims that argue about this one;
     ``supports``/``attacks`` the claims this one argues about. ``variants`` are the claims as
     extracted that dedup merged into this one (empty when nothing was merged), each with the
-    documents it came from.
+    documents it came from. ``said`` is who said the claim and when, for a dialogue imported
+    from AIF (speaker, time, words); ``rephrases`` the claims another tool's file marked as a
+    rephrase of this one, or that this one rephrases, kept apart to be read side by side.
     """
     c = amap.claim(claim_id)
     # stance and acceptance come from the map file: Markdown-escaped like any other text
@@ -71,7 +73,24 @@ def claim_detail(amap: ArgumentMap, claim_id: str, context: int = 220) -> dict[s
         "supports": out("supports"),
         "attacks": out("attacks"),
         "variants": variants,
+        "said": [
+            {k: str(x.get(k, "")) for k in ("speaker", "time", "text", "illocution")}
+            for x in (c.metadata or {}).get("said", [])
+            if isinstance(x, Mapping)
+        ],
+        "rephrases": _rephrases(amap, claim_id),
     }
+
+
+def _rephrases(amap: ArgumentMap, claim_id: str) -> list[Claim]:
+    out: dict[str, Claim] = {}
+    for link in amap.metadata.get("rephrases", []) or []:
+        if not (isinstance(link, list) and len(link) == 2 and claim_id in link):
+            continue
+        other = link[1] if link[0] == claim_id else link[0]
+        if other in amap.claims_by_id and other != claim_id:
+            out.setdefault(other, amap.claims_by_id[other])
+    return list(out.values())
 
 
 # ---- text for Streamlit -----------------------------------------------------------------------
