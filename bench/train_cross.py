@@ -120,6 +120,16 @@ def score(net, data: Data, states: dict) -> dict[str, float]:
     return macro_f1([e.label for e in data.ex], pred, labels)
 
 
+def sign_accuracy(net, data: Data, states: dict) -> float:
+    """Of the sided examples, how often P(pro) > P(con) says the right side: the direction
+    alone, apart from telling sided claims from neutral ones."""
+    p = probs(net, data, states, "stance")
+    idx = [i for i, e in enumerate(data.ex) if e.label != "neutral"]
+    if not idx:
+        return float("nan")
+    return float(np.mean([(p[i, 0] > p[i, 1]) == (data.ex[i].label == "pro") for i in idx]))
+
+
 def compare_stance_readings(net, data: Data, states: dict) -> None:
     """Stance from the stance head, from the pair head (supports = pro, attacks = con,
     unrelated = neutral, same = pro), and from their mean, on the validation topics."""
@@ -221,6 +231,8 @@ def train(
         line = f"epoch {epoch}: loss {total / len(jobs):.3f} ({time.perf_counter() - t0:.0f} s)"
         for name, d in watch:
             line += f"  {name} {score(net, d, states)['macro']:.3f}"
+            if d.task == "stance":
+                line += f" (sign {sign_accuracy(net, d, states):.3f})"
         print(line, flush=True)
     if avg is not None:  # the averaged weights: less sensitive to where the last step landed
         net.load_state_dict(avg)
@@ -259,6 +271,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="add each phrasing of a question as a claim on its other phrasings",
     )
+    ap.add_argument(
+        "--canonical",
+        action="store_true",
+        help="stance only against phrasings that propose the change (polarity 1)",
+    )
     ap.add_argument("--topics", help="folder of topic files (default data/judge/topics)")
     args = ap.parse_args(argv)
     import torch
@@ -284,6 +301,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.pair_stance:
         extra, _ = split([e for t in topics for e in pair_stance_examples(t)])
         s_train = s_train + extra
+    if args.canonical:  # every claim read against phrasings that propose the change only
+        reversed_motions = {m["text"] for t in topics for m in t["motions"] if m["polarity"] != 1}
+        s_train = [e for e in s_train if e.b not in reversed_motions]
+        s_test = [e for e in s_test if e.b not in reversed_motions]
     if args.validate:
         w_fit = [e for e in w_train if not val_topic(e.topic)]
         d_fit = [e for e in d_train if not val_topic(e.topic)]

@@ -63,6 +63,8 @@ def _sniff_json(data: Any) -> str:
             return "argmap"
         if "nodes" in data or isinstance(data.get("AIF"), dict):
             return "aif-json"
+        if isinstance(data.get("statements"), dict) and isinstance(data.get("arguments"), dict):
+            return "argdown-json"
         if "@context" in data or "@graph" in data or "@id" in data:
             return "json-ld"
     if isinstance(data, list):

@@ -118,7 +118,21 @@ register(
     )
 )
 register(
-    Format("argdown", (".argdown", ".ad"), "text/plain", "argmap.interchange.argdown:to_argdown")
+    Format(
+        "argdown",
+        (".argdown", ".ad"),
+        "text/plain",
+        "argmap.interchange.argdown:to_argdown",
+        "argmap.interchange.argdown_read:loads",
+    )
+)
+register(
+    Format(
+        "argdown-json",
+        (),
+        "application/json",
+        reader="argmap.interchange.argdown_read:loads_json",
+    )
 )
 register(
     Format("graphml", (".graphml",), "application/xml", "argmap.interchange.graphml:to_graphml")
