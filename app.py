@@ -78,9 +78,15 @@ def load_json_bytes(data: bytes, name: str) -> ArgumentMap:
     import json
 
     try:
-        raw = json.loads(data.decode("utf-8"))
+        text = data.decode("utf-8")
+        raw = json.loads(text)
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
         raise ArgmapError(f"{name}: not a JSON map ({e})") from e
+    if isinstance(raw, dict) and "format" not in raw and "claims" not in raw:
+        # another tool's file: AIF JSON, xAIF or Argdown JSON, read as `argmap import` reads it
+        from argmap.interchange import import_text
+
+        return import_text(text, "json", source=name)
     return ArgumentMap.from_dict(raw, source=name)
 
 
@@ -197,7 +203,9 @@ def current_map() -> tuple[str, str, ArgumentMap] | None:
             return f"path:{p}:{mtime}", load_path(str(p), mtime)
 
         available[f"Saved map ({p.name})"] = from_disk
-    upload = sb.file_uploader("Open a map file (JSON)", type=["json"], key="map_upload")
+    upload = sb.file_uploader(
+        "Open a map file (argmap, AIF, xAIF or Argdown JSON)", type=["json"], key="map_upload"
+    )
     if upload is not None:
         data, name = upload.getvalue(), upload.name
 

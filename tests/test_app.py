@@ -17,6 +17,7 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 from argmap.dedup import DEFAULT_THRESHOLD  # noqa: E402
 from argmap.embed import HashingEmbedder  # noqa: E402
 from argmap.ingest import load_bytes  # noqa: E402
+from argmap.interchange import import_text  # noqa: E402
 from argmap.model.amap import ArgumentMap  # noqa: E402
 from argmap.pipeline import Pipeline  # noqa: E402
 
@@ -243,3 +244,32 @@ def test_app_shows_the_claims_merged_into_the_selected_one(app: AppTest):
     app.selectbox(key="claim").set_value(single.id).run()
     assert not any("Merged from" in m.value for m in app.markdown)
     assert len(app.dataframe) == 0
+
+
+def test_app_opens_an_aif_dialogue_and_shows_who_said_a_claim_and_its_rephrases(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setenv("ARGMAP_MAP", str(tmp_path / "none.json"))
+    monkeypatch.setenv("ARGMAP_EMBEDDER", "hashing")
+    files = Path(__file__).resolve().parent / "aif"
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    dialogue = (files / "dialogue-l-ya-ta.json").read_bytes()
+    at.file_uploader(key="map_upload").set_value(
+        ("dialogue.json", dialogue, "application/json")
+    ).run()
+    assert not at.exception
+    amap = import_text(dialogue.decode(), "json", source="dialogue.json")
+    cid = next(c.id for c in amap.claims() if c.text.startswith("Half the members"))
+    at.selectbox(key="claim").set_value(cid).run()
+    text = "\n".join(m.value for m in at.markdown)
+    assert "Said in the dialogue (1)" in text
+    assert "**Tom Hale** at 2021\\-03\\-02 18\\:00\\:41 (Asserting)" in text
+    # a question's answers are rephrases of it: shown beside the claim, never merged
+    qa = (files / "question-answers.json").read_bytes()
+    at.file_uploader(key="map_upload").set_value(("qa.json", qa, "application/json")).run()
+    amap = import_text(qa.decode(), "json", source="qa.json")
+    porto = next(c.id for c in amap.claims() if c.text.startswith("Porto"))
+    at.selectbox(key="claim").set_value(porto).run()
+    assert any("Rephrased as (1)" in m.value for m in at.markdown)
+    assert any("Some city should host" in b.label for b in at.button)

@@ -176,3 +176,30 @@ def test_aif_native_map_as_xaif_marks_its_locutions_and_comes_back() -> None:
     assert "<script>" not in out["text"]  # document text is escaped, never markup
     back = import_text(json.dumps(out), "json")
     assert back.to_dict() == amap.to_dict()
+
+
+def test_aif_foreign_and_extracted_together_validate_against_the_shapes() -> None:
+    pytest.importorskip("pyshacl")
+    from argmap.interchange import to_rdf
+    from argmap.interchange.shacl import validate
+    from argmap.model.data import Relation
+
+    ours = sample_map()
+    merged = ours
+    for name in ("aifdb-nodeset.json", "ova-mixed-ids.json", "dialogue-l-ya-ta.json"):
+        _, theirs = load(name)
+        link = Relation(theirs.claims()[0].id, merged.claims()[0].id, "attacks", scope="across")
+        merged = ArgumentMap(
+            [*merged.documents.values(), *theirs.documents.values()],
+            [*merged.claims(), *theirs.claims()],
+            [*merged.relations, *theirs.relations, link],
+            {
+                **merged.metadata,
+                "rephrases": merged.metadata.get("rephrases", [])
+                + theirs.metadata.get("rephrases", []),
+            },
+        )
+    merged.validate()
+    assert any(r.inference for r in merged.relations) and merged.metadata["rephrases"]
+    conforms, report = validate(to_rdf(merged))
+    assert conforms, report

@@ -65,7 +65,8 @@ def to_argdown(amap: ArgumentMap) -> str:
     for r in amap.relations:
         if r.source == r.target:
             continue
-        incoming.setdefault(r.target, []).append(("+" if r.type == "supports" else "-", r.source))
+        sign = "+" if r.type == "supports" else "_" if r.inference else "-"
+        incoming.setdefault(r.target, []).append((sign, r.source))
     lines = ["// argmap export: one statement per claim; + supports it, - attacks it", ""]
     lines += _debate(amap)
     for c in amap.claims_by_id.values():
