@@ -32,6 +32,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("interchange",),
     ("view",),
     ("pipeline",),
+    ("grow",),
     ("evaluate",),
     ("cli", "__main__", "__init__"),
 ]

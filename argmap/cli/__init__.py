@@ -7,10 +7,10 @@ import os
 import sys
 from collections.abc import Sequence
 
-from argmap.cli import build_cmd, eval_cmd, export_cmd, query_cmd, rebuild_cmd
+from argmap.cli import add_cmd, build_cmd, eval_cmd, export_cmd, query_cmd, rebuild_cmd
 from argmap.errors import ArgmapError
 
-COMMANDS = [build_cmd, rebuild_cmd, query_cmd, export_cmd, eval_cmd]
+COMMANDS = [build_cmd, add_cmd, rebuild_cmd, query_cmd, export_cmd, eval_cmd]
 
 
 def parser() -> argparse.ArgumentParser:

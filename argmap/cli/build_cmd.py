@@ -28,6 +28,12 @@ def register(sub: Any) -> None:
     )
     add_pipeline_options(p)
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    p.add_argument(
+        "--no-vectors",
+        action="store_true",
+        help="do not save the model outputs beside the map (MAP.vectors.npz), which "
+        "`argmap add` uses so the models read only new documents",
+    )
     p.set_defaults(func=run)
 
 
@@ -75,9 +81,12 @@ def add_pipeline_options(p: argparse.ArgumentParser) -> None:
 
 def pipeline_from_args(args: argparse.Namespace) -> Any:
     from argmap.embed import make_embedder
+    from argmap.embed.base import CachedEmbedder
     from argmap.pipeline import Pipeline
 
     embedder = make_embedder(args.embedder)
+    if not isinstance(embedder, CachedEmbedder):
+        embedder = CachedEmbedder(embedder)  # what it encodes is saved beside the map
     options: dict[str, Any] = {}
     for key in ("cross_encoder", "llm_url", "llm_model", "llm_key"):
         if getattr(args, key, None):
@@ -134,17 +143,29 @@ class _Progress:
 
 
 def run(args: argparse.Namespace) -> int:
+    from argmap.embed.base import CachedEmbedder
     from argmap.fileio import check_output
+    from argmap.grow import Grower
     from argmap.pipeline import build
 
     check_output(args.output)  # before the work, so a bad -o never costs a build
     pipeline = pipeline_from_args(args)
+    keep = not args.no_vectors and isinstance(pipeline.embedder, CachedEmbedder)
+    grower = Grower(pipeline) if keep else None  # remembers what the models computed
     progress = _Progress(args.quiet)
     try:
         amap = build(args.paths, pipeline=pipeline, progress=progress, question=args.question)
     finally:
         progress.close()
-    amap.save(args.output)
+    if grower is not None:
+        grower.save(args.output, amap)
+    else:
+        amap.save(args.output)
+    report(amap, args.output)
+    return 0
+
+
+def report(amap: Any, output: str) -> None:
     problems = amap.metadata.get("problems", [])
     for p in problems:
         label = "skipped" if p["severity"] == "error" else "warning"
@@ -154,9 +175,8 @@ def run(args: argparse.Namespace) -> int:
     print(
         f"read {s['documents']} document(s), skipped {skipped}; "
         f"{s['claims']} claims ({s['merged']} merged from {s['mentions']} mentions), "
-        f"{s['supports']} supports, {s['attacks']} attacks -> {args.output}"
+        f"{s['supports']} supports, {s['attacks']} attacks -> {output}"
     )
     q = amap.metadata.get("question") or {}
     if q:
         print(f"question: {q.get('text') or '(none: ' + q.get('reason', '') + ')'}")
-    return 0

@@ -39,6 +39,14 @@ class CachedEmbedder:
             return np.zeros((0, 0), dtype=np.float32)
         return np.stack([self._cache[k] for k in keys]).astype(np.float32)
 
+    def known(self) -> dict[str, np.ndarray]:
+        """Every vector encoded so far, by the digest of its text (to save beside a map)."""
+        return dict(self._cache)
+
+    def preload(self, vectors: dict[str, np.ndarray]) -> None:
+        """Vectors saved from an earlier build with this model: never encoded again."""
+        self._cache.update(vectors)
+
 
 def normalise(m: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(m, axis=1, keepdims=True)

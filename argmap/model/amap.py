@@ -22,6 +22,14 @@ from argmap.model.serialise import FORMAT
 
 __all__ = ["ArgumentMap", "FORMAT"]
 
+#: how ``add_documents`` grows a map: set by ``argmap`` itself (the pipeline sits above this
+#: layer, so the container names it only through this hook)
+_GROWERS: list[Any] = []
+
+
+def register_grower(fn: Any) -> None:
+    _GROWERS[:] = [fn]
+
 
 class ArgumentMap:
     """An argument map. Build one with :func:`argmap.build`, or load one from JSON."""
@@ -83,6 +91,16 @@ class ArgumentMap:
     @classmethod
     def load(cls, path: str | Path) -> ArgumentMap:
         return serialise.load(cls, path)
+
+    def add_documents(self, inputs: Any, **options: Any) -> ArgumentMap:
+        """This map with more documents (files, folders or Documents) read and merged in, as
+        a full build of all of them would give; this map is not changed. See
+        :func:`argmap.grow.add_documents` for the options (``map_path``, ``embedder``,
+        ``pipeline``, ``progress``)."""
+        if not _GROWERS:
+            raise ArgmapError("import argmap to grow a map")
+        result: ArgumentMap = _GROWERS[0](self, inputs, **options)
+        return result
 
     # ---- graph --------------------------------------------------------------------------
     def to_networkx(self) -> nx.MultiDiGraph:

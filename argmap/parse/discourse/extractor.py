@@ -28,6 +28,10 @@ from argmap.parse.discourse.roles import assign_roles
 from argmap.parse.discourse.units import _U, STAGE, analyse_units
 from argmap.parse.ranker import LinearRanker
 
+PREPARE_CHUNK = 4096
+"""Texts per encode call in ``prepare``: large enough to keep the encoder's batches full, small
+enough that one call's activations stay modest on a big build."""
+
 
 class DiscourseExtractor:
     """Claims from discourse structure: every argumentative unit, its role and initial stance."""
@@ -66,25 +70,42 @@ class DiscourseExtractor:
         self._peer_vecs = np.zeros((0, 0), dtype=np.float32)
 
     def prepare(self, documents: Sequence[Document]) -> None:
-        """Read the documents of a build together: note each one's provisional main claim (as
-        it would be chosen reading that document alone), so that ``extract`` can weigh a short
-        text's candidates against the others' (see ``PEER_WEIGHT``). Called with no documents,
-        it forgets them. One extractor serves one build at a time."""
-        rows: dict[str, np.ndarray] = {}
+        """Read the documents of a build together.
+
+        Every document's units are encoded in one call, so the encoder works in large batches
+        across documents (a handful of sentences per call starves it, worst of all when another
+        process shares the cores); ``extract`` and the relations then find the vectors in the
+        embedder's cache. And each document's provisional main claim (as it would be chosen
+        reading that document alone) is noted, so that ``extract`` can weigh a short text's
+        candidates against the others' (see ``PEER_WEIGHT``). Called with no documents, it
+        forgets them. One extractor serves one build at a time."""
         self._peer_row, self._peer_vecs = {}, np.zeros((0, 0), dtype=np.float32)
-        if self.embedder is None or self.peer_weight == 0 or len(documents) < 2:
+        if self.embedder is None or not documents:
             return
+        analysed: list[tuple[Document, list[_U]]] = []
         for doc in documents:
             try:
                 units = analyse_units(doc)
             except ArgmapError:
                 continue  # its own extraction reports it, naming the file
-            if not units:
-                continue
-            try:
-                vecs = self._vectors(units)
-            except ArgmapError:
-                return  # the embedder fails for every document: read each alone
+            if units:
+                analysed.append((doc, units))
+        # the unit as read and the claim text made from it (stripped): both get looked up
+        texts = list(
+            dict.fromkeys(
+                t for _, units in analysed for u in units for t in (u.text, u.text.strip())
+            )
+        )
+        try:
+            for s in range(0, len(texts), PREPARE_CHUNK):
+                self.embedder.encode(texts[s : s + PREPARE_CHUNK])
+        except ArgmapError:
+            return  # the embedder fails for every document: read each alone
+        if self.peer_weight == 0 or len(analysed) < 2:
+            return
+        rows: dict[str, np.ndarray] = {}
+        for doc, units in analysed:
+            vecs = self._vectors(units)
             assert vecs is not None
             rows[doc.id] = vecs[self.choose_central(units, vecs=vecs)]
         if rows:
