@@ -31,6 +31,7 @@ from argmap.judge.cache import CachedJudge
 from argmap.model.amap import ArgumentMap
 from argmap.model.data import Document
 from argmap.pipeline import Pipeline, ProgressFn
+from argmap.units.segment import known_units, preload_units, segment_key
 
 
 def model_key(embedder: Embedder) -> str:
@@ -69,6 +70,7 @@ class Grower:
         self.embedder = emb
         cache = cache or sidecar.Sidecar()
         emb.preload(cache.vectors)
+        preload_units(cache.units)
         self.verdicts = cache.verdicts
         if pipeline.debate is not None and hasattr(pipeline.debate, "_judge"):
             judge = pipeline.debate.judge  # type: ignore[attr-defined]
@@ -116,8 +118,9 @@ class Grower:
     def save(self, map_path: str | Path, amap: ArgumentMap) -> Path:
         """Save ``amap`` and its sidecar (both atomically)."""
         amap.save(map_path)
+        units = known_units([segment_key(d.text) for d in amap.documents.values()])
         return sidecar.save(
-            map_path, amap, model_key(self.embedder), self.embedder.known(), self.verdicts
+            map_path, amap, model_key(self.embedder), self.embedder.known(), self.verdicts, units
         )
 
 

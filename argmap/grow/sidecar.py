@@ -1,8 +1,9 @@
 """What a build computed with its models, saved beside the map: ``map.json`` has
 ``map.vectors.npz``.
 
-It holds every vector the embedder made (by the digest of its text) and every verdict the
-judge gave (by the digest of what it read), with the model's fingerprint and a hash of the map.
+It holds every vector the embedder made (by the digest of its text), every verdict the judge
+gave (by the digest of what it read) and each document's units (sentence splitting is most of
+the rule-based reading), with the model's fingerprint and a hash of the map.
 Growing the map then asks the models only about text they have not seen. A sidecar that does
 not match its map (another map saved over it, or another model) is ignored and written anew;
 one that is missing is rebuilt by the next add, at the cost of one full encode.
@@ -30,6 +31,7 @@ VERSION = 1
 class Sidecar:
     vectors: dict[str, np.ndarray] = field(default_factory=dict)
     verdicts: dict[str, list[Any]] = field(default_factory=dict)
+    units: dict[str, list[list[int]]] = field(default_factory=dict)  # text key -> units
 
 
 def path_for(map_path: str | Path) -> Path:
@@ -44,7 +46,12 @@ def map_hash(amap: ArgumentMap) -> str:
 
 
 def save(
-    map_path: str | Path, amap: ArgumentMap, model: str, vectors: dict[str, Any], verdicts: dict
+    map_path: str | Path,
+    amap: ArgumentMap,
+    model: str,
+    vectors: dict[str, Any],
+    verdicts: dict,
+    units: dict[str, list[list[int]]] | None = None,
 ) -> Path:
     """Write the sidecar of ``map_path`` atomically (a temp file, then a rename)."""
     keys = sorted(vectors)
@@ -61,6 +68,7 @@ def save(
         keys=np.array(keys, dtype="U32"),
         vectors=mat,
         verdicts=np.array(json.dumps(verdicts)),
+        units=np.array(json.dumps(units or {})),
     )
     out = path_for(map_path)
     atomic_write_bytes(out, buf.getvalue())
@@ -82,8 +90,9 @@ def load(map_path: str | Path, amap: ArgumentMap, model: str) -> Sidecar | None:
             keys = [str(k) for k in z["keys"]]
             mat = z["vectors"]
             verdicts = json.loads(str(z["verdicts"]))
+            units = json.loads(str(z["units"])) if "units" in z.files else {}
     except (OSError, KeyError, ValueError, json.JSONDecodeError):
         return None  # unreadable: rebuilt by the next save
-    if not isinstance(verdicts, dict) or len(keys) != len(mat):
+    if not isinstance(verdicts, dict) or not isinstance(units, dict) or len(keys) != len(mat):
         return None
-    return Sidecar(dict(zip(keys, mat, strict=True)), verdicts)
+    return Sidecar(dict(zip(keys, mat, strict=True)), verdicts, units)

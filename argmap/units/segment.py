@@ -9,9 +9,14 @@ discourse connective joins two argumentative units inside one sentence ("X becau
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import syntok.segmenter as _syntok
+
+from argmap.ids import digest
 
 MAX_SENTENCE_CHARS = 1500
 """A longer "sentence" (a scraped line with no punctuation, a run-on list) is cut into pieces of
@@ -309,11 +314,54 @@ def split_clauses(text: str, start: int, end: int, min_words: int = 3) -> list[t
     return out
 
 
+MEMO_SIZE = 50_000
+"""Texts whose units are remembered: a build reads each document twice (once with the others,
+to weigh main claims, then alone), and a map that grows reads its documents again; sentence
+splitting is most of the rule-based reading's time."""
+_MEMO: OrderedDict[str, tuple[Unit, ...]] = OrderedDict()
+_MEMO_LOCK = threading.Lock()
+
+
 def segment(text: str, clauses: bool = True) -> list[Unit]:
     """Sentences, then clauses, as units with exact offsets."""
+    key = digest(text, "clauses" if clauses else "sentences")
+    with _MEMO_LOCK:
+        hit = _MEMO.get(key)
+        if hit is not None:
+            _MEMO.move_to_end(key)
+            return list(hit)
     units: list[Unit] = []
     for i, (s, e) in enumerate(split_sentences(text)):
         spans = split_clauses(text, s, e) if clauses else [(s, e)]
         for j, (cs, ce) in enumerate(spans):
             units.append(Unit(cs, ce, i, j))
+    remember(key, units)
     return units
+
+
+def remember(key: str, units: Sequence[Unit]) -> None:
+    with _MEMO_LOCK:
+        _MEMO[key] = tuple(units)
+        _MEMO.move_to_end(key)
+        while len(_MEMO) > MEMO_SIZE:
+            _MEMO.popitem(last=False)
+
+
+def segment_key(text: str) -> str:
+    return digest(text, "clauses")
+
+
+def known_units(keys: Sequence[str]) -> dict[str, list[list[int]]]:
+    """The remembered units of these texts (by :func:`segment_key`), as plain lists, to save."""
+    with _MEMO_LOCK:
+        return {
+            k: [[u.start, u.end, u.sentence, u.clause] for u in _MEMO[k]]
+            for k in keys
+            if k in _MEMO
+        }
+
+
+def preload_units(saved: dict[str, list[list[int]]]) -> None:
+    """Units saved by :func:`known_units`: those texts are never split again."""
+    for k, rows in saved.items():
+        remember(k, [Unit(int(a), int(b), int(c), int(d)) for a, b, c, d in rows])
