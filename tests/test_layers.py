@@ -32,7 +32,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("interchange",),
     ("view",),
     ("pipeline",),
-    ("grow",),
+    ("grow", "scale"),
     ("evaluate",),
     ("cli", "__main__", "__init__"),
 ]

@@ -29,6 +29,19 @@ def register(sub: Any) -> None:
     add_pipeline_options(p)
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     p.add_argument(
+        "--engine",
+        choices=("local", "ray"),
+        default="local",
+        help="where reading and encoding run: here (default), or on a Ray cluster "
+        "(pip install 'argmap[ray]'); the map is the same",
+    )
+    p.add_argument(
+        "--address",
+        metavar="ADDR",
+        help="the Ray cluster for --engine ray: auto, ray://HOST:PORT (default: start a "
+        "local one for this build)",
+    )
+    p.add_argument(
         "--no-vectors",
         action="store_true",
         help="do not save the model outputs beside the map (MAP.vectors.npz), which "
@@ -154,7 +167,14 @@ def run(args: argparse.Namespace) -> int:
     grower = Grower(pipeline) if keep else None  # remembers what the models computed
     progress = _Progress(args.quiet)
     try:
-        amap = build(args.paths, pipeline=pipeline, progress=progress, question=args.question)
+        if args.engine == "ray":
+            from argmap.scale.ray_engine import build_with_ray
+
+            amap = build_with_ray(
+                args.paths, pipeline, args.question, address=args.address, progress=progress
+            )
+        else:
+            amap = build(args.paths, pipeline=pipeline, progress=progress, question=args.question)
     finally:
         progress.close()
     if grower is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Sequence, Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -212,17 +212,36 @@ def load_documents(
 ) -> IngestResult:
     """Load every file under ``paths``; one bad file is reported and skipped, never fatal."""
     files, problems = collect_files(paths)
-    result = IngestResult(problems=problems)
-    seen: dict[str, str] = {}
+    outcomes = []
     for f in files:
         if progress:
             progress(f)
-        try:
-            doc, warnings = load_document(f)
-        except IngestError as e:
-            result.problems.append(Problem(e.source, e.reason))
+        outcomes.append(read_one(f))
+    return assemble(files, outcomes, problems)
+
+
+def read_one(path: Path) -> tuple[Document | None, list[Problem]]:
+    """One file: its document (None when it cannot be read) and what went wrong on the way."""
+    try:
+        doc, warnings = load_document(path)
+    except IngestError as e:
+        return None, [Problem(e.source, e.reason)]
+    return doc, list(warnings)
+
+
+def assemble(
+    files: Sequence[Path],
+    outcomes: Sequence[tuple[Document | None, list[Problem]]],
+    problems: Iterable[Problem] = (),
+) -> IngestResult:
+    """The documents of ``files`` read one by one (here or on other machines), in file order;
+    a file with the same text as an earlier one is skipped with a warning."""
+    result = IngestResult(problems=list(problems))
+    seen: dict[str, str] = {}
+    for f, (doc, probs) in zip(files, outcomes, strict=True):
+        result.problems.extend(probs)
+        if doc is None:
             continue
-        result.problems.extend(warnings)
         if doc.id in seen:
             result.problems.append(
                 Problem(str(f), f"same text as {seen[doc.id]}; skipped", "warning")

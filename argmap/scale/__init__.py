@@ -1,0 +1,1 @@
+"""Builds past one machine: the Ray engine (an extra: ``pip install 'argmap[ray]'``)."""
