@@ -95,6 +95,15 @@ def main() -> int:
         f" ({len(a[0])} in the grown map), relations {len(a[1] & b[1])} of {len(b[1])},"
         f" key points {len(a[2] & b[2])} of {len(b[2])}"
     )
+    diff: dict[str, int] = {}
+    for k, v in a[0].items():
+        if k in b[0] and b[0][k] != v:
+            x, y = json.loads(v), json.loads(b[0][k])
+            for field in sorted(set(x) | set(y)):
+                if x.get(field) != y.get(field):
+                    diff[field] = diff.get(field, 0) + 1
+    if diff:
+        print("  fields that differ:", ", ".join(f"{f} ({n})" for f, n in sorted(diff.items())))
     return 0
 
 
