@@ -11,7 +11,6 @@ is used. The functions below are the map-level conveniences over it.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -75,10 +74,9 @@ def _sniff_json(data: Any) -> str:
 def import_text(text: str, fmt: str, source: str = "input") -> ArgumentMap:
     """A map from text in one of :data:`IMPORT_FORMATS` (``"json"`` sniffs the dialect)."""
     if fmt == "json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as e:
-            raise MapFormatError(f"{source}: not valid JSON ({e.msg} at line {e.lineno})") from e
+        from argmap.model.serialise import parse_json
+
+        data = parse_json(text, source)
         kind = _sniff_json(data)
         if kind == "argmap":
             from argmap.model.amap import ArgumentMap

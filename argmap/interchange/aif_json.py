@@ -8,7 +8,7 @@ AIF tools can show where a claim was said. Node ids are numbers as strings, as A
 AIF JSON has no place for offsets, stances or confidences, so argmap keeps them under an extra
 ``"argmap"`` key on nodes and on the top object; other tools ignore unknown keys, and importing
 the file back gives the exact map. A file without those keys is a foreign one, read by
-:func:`argmap.interchange.foreign.map_from_nodes`.
+:func:`argmap.interchange.foreign.build_from_nodes`.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from argmap.interchange.aif_graph import flat
 from argmap.interchange.foreign import ForeignEdge, build_from_nodes
 from argmap.model.amap import ArgumentMap
 from argmap.model.data import Claim, Document, Relation
-from argmap.model.serialise import FORMAT
+from argmap.model.serialise import FORMAT, parse_json
 
 SCHEMES = aif_graph.SCHEMES
 REPHRASE = aif_graph.REPHRASE
@@ -368,8 +368,4 @@ def from_aif_json(data: Any, source: str = "AIF JSON") -> ArgumentMap:
 
 
 def loads(text: str, source: str = "AIF JSON") -> ArgumentMap:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise MapFormatError(f"{source}: not valid JSON ({e.msg} at line {e.lineno})") from e
-    return from_aif_json(data, source)
+    return from_aif_json(parse_json(text, source), source)

@@ -39,6 +39,7 @@ from argmap.errors import MapFormatError, excerpt
 from argmap.ids import claim_id
 from argmap.model.amap import ArgumentMap
 from argmap.model.data import Claim, Document, Mention, Relation
+from argmap.model.serialise import parse_json
 
 PARSER_ENV = "ARGMAP_ARGDOWN"
 TIMEOUT_S = 60
@@ -112,11 +113,7 @@ def loads(text: str, source: str = "Argdown") -> ArgumentMap:
 
 def loads_json(text: str, source: str = "Argdown JSON") -> ArgumentMap:
     """A map from the JSON ``argdown json`` wrote (no parser needed)."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise MapFormatError(f"{source}: not valid JSON ({e.msg} at line {e.lineno})") from e
-    return from_argdown_json(data, source)
+    return from_argdown_json(parse_json(text, source), source)
 
 
 def is_argdown_json(data: Any) -> bool:

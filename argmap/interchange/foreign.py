@@ -34,17 +34,6 @@ class ForeignEdge:
     node: str = ""
 
 
-def map_from_nodes(
-    nodes: Sequence[tuple[str, str]],
-    edges: Sequence[ForeignEdge],
-    source: str,
-    fmt: str,
-    rephrases: Sequence[tuple[str, str]] = (),
-) -> ArgumentMap:
-    """A map from ``(key, text)`` I-nodes (in file order) and the edges between them."""
-    return build_from_nodes(nodes, edges, source, fmt, rephrases)[0]
-
-
 def build_from_nodes(
     nodes: Sequence[tuple[str, str]],
     edges: Sequence[ForeignEdge],

@@ -16,7 +16,7 @@ from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
 from argmap.errors import ArgmapError, MapFormatError, excerpt
-from argmap.interchange.foreign import ForeignEdge, map_from_nodes
+from argmap.interchange.foreign import ForeignEdge, build_from_nodes
 from argmap.interchange.rdf_parse import _union, parse_graph
 from argmap.interchange.vocab import AIF, ARGMAP, OA, local_id
 from argmap.model.amap import ArgumentMap
@@ -221,7 +221,7 @@ def _foreign(g: Graph, source: str) -> ArgumentMap:
         for p in g.objects(s, AIF.Premise)
         for c in g.objects(s, AIF.Conclusion)
     ]
-    return map_from_nodes(nodes, edges, source, "aif-rdf", rephrases)
+    return build_from_nodes(nodes, edges, source, "aif-rdf", rephrases)[0]
 
 
 def from_rdf(graph: Graph | Dataset, source: str = "RDF") -> ArgumentMap:

@@ -83,14 +83,7 @@ def load(make: Callable[..., M], path: str | Path) -> M:
         raise MapFormatError(f"{path}: no such map file") from e
     except (OSError, UnicodeDecodeError) as e:
         raise MapFormatError(f"{path}: cannot read ({e})") from e
-    try:
-        data = json.loads(raw, parse_constant=_no_constant)
-    except json.JSONDecodeError as e:
-        raise MapFormatError(f"{path}: not valid JSON ({e.msg} at line {e.lineno})") from e
-    except RecursionError as e:
-        raise MapFormatError(f"{path}: JSON nested too deeply to read") from e
-    except ValueError as e:  # NaN / Infinity, or a number too long to convert
-        raise MapFormatError(f"{path}: not valid map JSON ({excerpt(str(e))})") from e
+    data = parse_json(raw, str(path))
     try:
         return from_dict(make, data, source=str(path))
     except MapFormatError:
@@ -151,3 +144,17 @@ def _check_shape(d: Mapping[str, Any], source: str) -> None:
 def _no_constant(name: str) -> float:
     """NaN and Infinity are not JSON; a map that holds them would be re-saved as invalid JSON."""
     raise ValueError(f"{name} is not a JSON number")
+
+
+def parse_json(text: str, source: str) -> Any:
+    """JSON from a file someone else may have written: every way it can be bad is a
+    :class:`MapFormatError` naming ``source`` (bad syntax, nesting too deep to read, NaN or
+    Infinity, a number too long to convert), never a traceback."""
+    try:
+        return json.loads(text, parse_constant=_no_constant)
+    except json.JSONDecodeError as e:
+        raise MapFormatError(f"{source}: not valid JSON ({e.msg} at line {e.lineno})") from e
+    except RecursionError as e:
+        raise MapFormatError(f"{source}: JSON nested too deeply to read") from e
+    except ValueError as e:  # NaN / Infinity, or a number too long to convert
+        raise MapFormatError(f"{source}: not valid JSON ({excerpt(str(e))})") from e
