@@ -186,3 +186,14 @@ def test_grow_uploaded_documents_in_memory() -> None:
     doc2, _ = load_bytes(b"Later starts cost parents time. Buses run at set hours.", "u2.txt")
     grown = amap.add_documents(doc2, embedder="hashing")
     assert len(grown.documents) == 2
+
+
+def test_grow_refuses_an_imported_map(tmp_path: Path) -> None:
+    from argmap.errors import ArgmapError
+    from argmap.interchange import import_text
+
+    aif = Path(__file__).resolve().parent / "aif" / "dialogue-l-ya-ta.json"
+    amap = import_text(aif.read_text(encoding="utf-8"), "json", source="d.json")
+    doc, _ = load_bytes(b"Meetings should stay in person. People talk more.", "m.txt")
+    with pytest.raises(ArgmapError, match="imported"):
+        amap.add_documents(doc, embedder="hashing")

@@ -135,10 +135,16 @@ def grower_for(
         emb = make_embedder(embedder)
         if not isinstance(emb, CachedEmbedder):
             emb = CachedEmbedder(emb)  # so what it encodes can be kept beside the map
+        if amap.metadata.get("imported_from"):
+            raise ArgmapError(
+                f"this map was imported ({amap.metadata['imported_from']}), not built from "
+                "documents: adding documents would read its claims again as text and lose what "
+                "the file said. Build a map of the new documents and compare the two instead"
+            )
         try:
             pipeline = Pipeline.for_map(amap, emb)
-        except ArgmapError:
-            pipeline = Pipeline.default(emb)  # a map from before settings were recorded
+        except ArgmapError as e:
+            raise ArgmapError(f"cannot add documents: {e}") from e
     if not isinstance(pipeline.embedder, CachedEmbedder):
         raise ArgmapError("growing a map needs the pipeline's embedder behind a cache")
     cache = None
