@@ -203,3 +203,44 @@ def test_aif_foreign_and_extracted_together_validate_against_the_shapes() -> Non
     assert any(r.inference for r in merged.relations) and merged.metadata["rephrases"]
     conforms, report = validate(to_rdf(merged))
     assert conforms, report
+
+
+def test_aif_broken_files_give_a_clear_error_never_a_traceback() -> None:
+    """Other tools' files mutated at random (wrong types, missing ids, dangling edges, lone
+    surrogates): each imports, or is refused with a MapFormatError naming the file; what
+    imports can be exported and saved."""
+    import copy
+    import random
+
+    from argmap.errors import ArgmapError
+
+    rng = random.Random(7)
+    files = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(FILES.glob("*.json"))]
+    values = [None, 1, -1, 1.5, "x", "", [], {}, [1], {"a": 1}, True, "\ud800", 10**30]
+    imported = refused = 0
+    for _ in range(400):
+        data = copy.deepcopy(rng.choice(files))
+        aif = data.get("AIF", data)
+        for _ in range(rng.randint(1, 4)):
+            key = rng.choice(["nodes", "edges", "locutions", "participants"])
+            items = aif.get(key)
+            if isinstance(items, list) and items and rng.random() < 0.8:
+                item = rng.choice(items)
+                if isinstance(item, dict) and item:
+                    field = rng.choice([*item, "nodeID", "type", "text", "fromID", "toID"])
+                    item[field] = rng.choice(values)
+                else:
+                    items.append(rng.choice(values))
+            else:
+                aif[key] = rng.choice(values)
+        try:
+            amap = import_text(json.dumps(data), "json", source="broken.json")
+        except ArgmapError as e:
+            assert str(e).startswith("broken.json"), e
+            refused += 1
+            continue
+        imported += 1
+        for fmt in ("aif-json", "xaif", "argdown"):
+            export_text(amap, fmt)
+        assert ArgumentMap.from_dict(json.loads(amap.dumps())).to_dict() == amap.to_dict()
+    assert imported > 50 and refused > 50

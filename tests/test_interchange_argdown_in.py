@@ -219,3 +219,39 @@ def test_argdown_in_cli_import(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     data = json.loads(out.read_text(encoding="utf-8"))
     assert len(data["claims"]) == 10 and len(data["relations"]) == 9
+
+
+def test_argdown_in_broken_json_gives_a_clear_error_never_a_traceback() -> None:
+    """The parser's JSON with values of the wrong kind anywhere: imported, or refused naming
+    the file."""
+    import copy
+    import random
+
+    from argmap.errors import ArgmapError
+
+    base = json.loads((FILES / "premise-conclusion.json").read_text(encoding="utf-8"))
+    rng = random.Random(3)
+    values = [None, 1, "x", "", [], {}, [1], {"a": 1}, True, 1.5]
+    outcomes = {"imported": 0, "refused": 0}
+    for _ in range(300):
+        data = copy.deepcopy(base)
+        for _ in range(rng.randint(1, 3)):
+            node = data
+            for _ in range(rng.randint(0, 5)):
+                if isinstance(node, dict) and node:
+                    node = node[rng.choice(list(node))]
+                elif isinstance(node, list) and node:
+                    node = rng.choice(node)
+            if isinstance(node, dict) and node:
+                node[rng.choice(list(node))] = rng.choice(values)
+            elif isinstance(node, list) and node:
+                node[rng.randrange(len(node))] = rng.choice(values)
+        try:
+            amap = import_text(json.dumps(data), "json", source="broken.json")
+        except ArgmapError as e:
+            assert str(e).startswith("broken.json"), e
+            outcomes["refused"] += 1
+            continue
+        outcomes["imported"] += 1
+        export_text(amap, "argdown")
+    assert outcomes["imported"] > 20 and outcomes["refused"] > 20, outcomes

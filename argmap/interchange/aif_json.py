@@ -351,6 +351,9 @@ def from_aif_json(data: Any, source: str = "AIF JSON") -> ArgumentMap:
         data = data["AIF"]  # xAIF wraps the AIF part
     if not isinstance(data, Mapping) or not isinstance(data.get("nodes"), list):
         raise MapFormatError(f"{source}: not AIF JSON (expected an object with a 'nodes' list)")
+    for name in ("edges", "locutions", "participants"):
+        if data.get(name) is not None and not isinstance(data.get(name), list):
+            raise MapFormatError(f"{source}: AIF '{name}' must be a list")
     nodes = [n for n in data["nodes"] if isinstance(n, Mapping)]
     edges = [e for e in data.get("edges") or [] if isinstance(e, Mapping)]
     top = data.get("argmap")
@@ -368,4 +371,4 @@ def from_aif_json(data: Any, source: str = "AIF JSON") -> ArgumentMap:
 
 
 def loads(text: str, source: str = "AIF JSON") -> ArgumentMap:
-    return from_aif_json(parse_json(text, source), source)
+    return from_aif_json(parse_json(text, source, check_text=True), source)

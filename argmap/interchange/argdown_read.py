@@ -35,7 +35,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from argmap.errors import MapFormatError, excerpt
+from argmap.errors import MapFormatError, brief, excerpt
 from argmap.ids import claim_id
 from argmap.model.amap import ArgumentMap
 from argmap.model.data import Claim, Document, Mention, Relation
@@ -113,7 +113,7 @@ def loads(text: str, source: str = "Argdown") -> ArgumentMap:
 
 def loads_json(text: str, source: str = "Argdown JSON") -> ArgumentMap:
     """A map from the JSON ``argdown json`` wrote (no parser needed)."""
-    return from_argdown_json(parse_json(text, source), source)
+    return from_argdown_json(parse_json(text, source, check_text=True), source)
 
 
 def is_argdown_json(data: Any) -> bool:
@@ -402,6 +402,6 @@ def from_argdown_json(
         amap.validate()
     except MapFormatError:
         raise
-    except (ValueError, KeyError, TypeError) as e:
-        raise MapFormatError(f"{source}: malformed Argdown JSON ({excerpt(str(e))})") from e
+    except Exception as e:  # any shape the parser never writes: named, never a traceback
+        raise MapFormatError(f"{source}: malformed Argdown JSON ({brief(e)})") from e
     return amap

@@ -97,21 +97,7 @@ def _check_shape(d: Mapping[str, Any], source: str) -> None:
     text holding a lone surrogate (no encoder can write it back), offsets that are not whole
     numbers (``1.5`` or ``true`` would be truncated), and ids given twice (one claim would
     silently replace the other)."""
-    stack: list[tuple[str, Any]] = [("", d)]
-    while stack:
-        where, node = stack.pop()
-        if isinstance(node, str):
-            if LONE_SURROGATE.search(node):
-                raise MapFormatError(
-                    f"{source}: {where or 'a key'} holds a lone surrogate, not text"
-                )
-        elif isinstance(node, dict):
-            for k, v in node.items():
-                stack.append((f"{where}.{k}" if where else str(k), v))
-                if isinstance(k, str) and LONE_SURROGATE.search(k):
-                    raise MapFormatError(f"{source}: a key in {where} holds a lone surrogate")
-        elif isinstance(node, list):
-            stack.extend((f"{where}[{i}]", v) for i, v in enumerate(node))
+    no_lone_surrogates(d, source)
     for kind in ("documents", "claims"):
         items = d.get(kind)
         if not isinstance(items, list):
@@ -146,15 +132,38 @@ def _no_constant(name: str) -> float:
     raise ValueError(f"{name} is not a JSON number")
 
 
-def parse_json(text: str, source: str) -> Any:
+def no_lone_surrogates(data: Any, source: str) -> None:
+    """Refuse text holding a lone surrogate, naming where: no encoder can write it back, so it
+    would fail every later save and export instead of here."""
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack:
+        where, node = stack.pop()
+        if isinstance(node, str):
+            if LONE_SURROGATE.search(node):
+                raise MapFormatError(
+                    f"{source}: {where or 'a key'} holds a lone surrogate, not text"
+                )
+        elif isinstance(node, dict):
+            for k, v in node.items():
+                stack.append((f"{where}.{k}" if where else str(k), v))
+                if isinstance(k, str) and LONE_SURROGATE.search(k):
+                    raise MapFormatError(f"{source}: a key in {where} holds a lone surrogate")
+        elif isinstance(node, list):
+            stack.extend((f"{where}[{i}]", v) for i, v in enumerate(node))
+
+
+def parse_json(text: str, source: str, check_text: bool = False) -> Any:
     """JSON from a file someone else may have written: every way it can be bad is a
     :class:`MapFormatError` naming ``source`` (bad syntax, nesting too deep to read, NaN or
     Infinity, a number too long to convert), never a traceback."""
     try:
-        return json.loads(text, parse_constant=_no_constant)
+        data = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as e:
         raise MapFormatError(f"{source}: not valid JSON ({e.msg} at line {e.lineno})") from e
     except RecursionError as e:
         raise MapFormatError(f"{source}: JSON nested too deeply to read") from e
     except ValueError as e:  # NaN / Infinity, or a number too long to convert
         raise MapFormatError(f"{source}: not valid JSON ({excerpt(str(e))})") from e
+    if check_text:
+        no_lone_surrogates(data, source)
+    return data
