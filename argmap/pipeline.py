@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from argmap.budget import DOCUMENT_BUDGET_S, document, per_document
 from argmap.debate.stage import DebateAnalyser
 from argmap.dedup import DEFAULT_THRESHOLD
 from argmap.dedup.apply import home_of
@@ -50,8 +51,13 @@ class Pipeline:
     dedup: Deduplicator | None = None
     #: for stages made by name: kind -> (registered name, the options given)
     made: dict[str, tuple[str, dict[str, Any]]] = dataclasses.field(default_factory=dict)
+    #: seconds one document may take to read; one that overruns is named and skipped
+    document_budget: float | None = DOCUMENT_BUDGET_S
 
     def __post_init__(self) -> None:
+        b = self.document_budget
+        if b is not None and (isinstance(b, bool) or not isinstance(b, (int, float)) or b <= 0):
+            raise ArgmapError(f"document_budget must be a positive number of seconds, not {b!r}")
         if self.dedup is None:
             self.dedup = EmbeddingDeduplicator(self.embedder, self.dedup_threshold)
         else:
@@ -67,6 +73,7 @@ class Pipeline:
         dedup_threshold: float = DEFAULT_THRESHOLD,
         crossdoc: Any = "default",
         debate: Any = "default",
+        document_budget: float | None = DOCUMENT_BUDGET_S,
         **stage_options: Any,
     ) -> Pipeline:
         ext_opts, rel_opts = registry.split_options(
@@ -97,7 +104,9 @@ class Pipeline:
 
             debate = Debate(embedder)
         dedup = EmbeddingDeduplicator(embedder, dedup_threshold)
-        return cls(embedder, ext, rel, dedup_threshold, crossdoc, debate, dedup, made)
+        return cls(
+            embedder, ext, rel, dedup_threshold, crossdoc, debate, dedup, made, document_budget
+        )
 
     # ---- settings ---------------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
@@ -115,6 +124,7 @@ class Pipeline:
             "dedup": _own(self.dedup),
             "crossdoc": None if self.crossdoc is None else _own(self.crossdoc),
             "debate": None if self.debate is None else _own(self.debate),
+            "document_budget": self.document_budget,
         }
 
     def _stage(self, kind: str, stage: Any) -> dict[str, Any]:
@@ -157,6 +167,10 @@ class Pipeline:
 
     def analyse(self, doc: Document) -> tuple[Document, list[Claim], list[Relation]]:
         """Extract and relate one document; checks each stage kept its contract."""
+        with per_document(self.document_budget), document(doc.source):
+            return self._analyse(doc)
+
+    def _analyse(self, doc: Document) -> tuple[Document, list[Claim], list[Relation]]:
         ext = self.extractor.extract(doc)
         if not isinstance(ext, Extraction):
             raise StageError(
@@ -204,7 +218,8 @@ class Pipeline:
             if aware is not None:
                 if progress:
                     progress("prepare", 0, len(docs), "")
-                aware.prepare(docs)
+                with per_document(self.document_budget):
+                    aware.prepare(docs)
             for i, doc in enumerate(docs):
                 if progress:
                     progress("analyse", i, len(docs), doc.source)
@@ -247,6 +262,7 @@ class Pipeline:
             "relations": getattr(self.relations, "name", type(self.relations).__name__),
             "crossdoc": getattr(self.crossdoc, "name", None) if self.crossdoc else None,
             "dedup_threshold": self.dedup_threshold,
+            "document_budget": self.document_budget,
             "debate": _describe(self.debate),
             "problems": [
                 {"source": p.source, "reason": p.reason, "severity": p.severity} for p in problems
@@ -435,4 +451,5 @@ def _from_dict(
         debate,
         dedup,
         record,
+        settings.get("document_budget", DOCUMENT_BUDGET_S),
     )

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent / "argmap"
 #: Lowest first: what data flows through, then the stages in the order they run, then what
 #: reads a finished map, then the entry points.
 LAYERS: list[tuple[str, ...]] = [
-    ("errors", "chars", "fileio", "ids", "lang", "resources"),
+    ("errors", "chars", "fileio", "ids", "lang", "resources", "budget"),
     ("model",),
     ("embed", "reason"),
     ("units",),

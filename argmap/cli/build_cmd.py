@@ -63,6 +63,14 @@ def add_pipeline_options(p: argparse.ArgumentParser) -> None:
         help="sentence-transformers model name or local folder; 'hashing' for a "
         "model-free fake (default: the bundled all-MiniLM-L6-v2)",
     )
+    p.add_argument(
+        "--document-budget",
+        type=float,
+        default=120.0,
+        metavar="SECONDS",
+        help="time one document may take to read; one that overruns is named and skipped "
+        "(default 120)",
+    )
     p.add_argument("--extractor", default="discourse", help="claim extraction stage by name")
     p.add_argument("--relations", default="discourse", help="relation stage by name")
     p.add_argument("--no-crossdoc", action="store_true", help="do not link claims across documents")
@@ -114,6 +122,7 @@ def pipeline_from_args(args: argparse.Namespace) -> Any:
         dedup_threshold=args.dedup_threshold,
         crossdoc=None if args.no_crossdoc else "default",
         debate=None if getattr(args, "no_debate", False) else "default",
+        document_budget=getattr(args, "document_budget", 120.0),
         **options,
     )
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import syntok.segmenter as _syntok
 
+from argmap.budget import check
 from argmap.ids import digest
 
 MAX_SENTENCE_CHARS = 1500
@@ -29,6 +30,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
+        check()
         if line.strip():
             for s, e in _sentences_in_line(line):
                 spans.extend(_bounded(line, pos, s, e))
@@ -332,6 +334,7 @@ def segment(text: str, clauses: bool = True) -> list[Unit]:
             return list(hit)
     units: list[Unit] = []
     for i, (s, e) in enumerate(split_sentences(text)):
+        check()
         spans = split_clauses(text, s, e) if clauses else [(s, e)]
         for j, (cs, ce) in enumerate(spans):
             units.append(Unit(cs, ce, i, j))

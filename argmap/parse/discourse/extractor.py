@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from argmap.budget import document
 from argmap.embed.base import Embedder
 from argmap.errors import ArgmapError
 from argmap.ids import claim_id
@@ -85,7 +86,8 @@ class DiscourseExtractor:
         analysed: list[tuple[Document, list[_U]]] = []
         for doc in documents:
             try:
-                units = analyse_units(doc)
+                with document(doc.source):
+                    units = analyse_units(doc)
             except ArgmapError:
                 continue  # its own extraction reports it, naming the file
             if units:

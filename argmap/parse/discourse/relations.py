@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from argmap.budget import check
 from argmap.embed.base import Embedder
 from argmap.errors import ArgmapError
 from argmap.model.data import Document, Relation, round_conf
@@ -87,6 +88,7 @@ class DiscourseRelations:
         # the question the document opens with asserts nothing: nothing supports it or leans on it
         question = 0 if central != 0 and cues.is_question(texts[0]) else None
         for i in range(len(claims)):
+            check()
             if i == central:
                 last_obj = chain = None
                 continue

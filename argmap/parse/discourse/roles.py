@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from argmap.budget import check
 from argmap.parse.discourse.units import _U
 from argmap.units import cues
 
@@ -141,6 +142,7 @@ def assign_roles(units: list[_U], central: int, after_objection: bool = True) ->
     units[central].role = "central"
     short = len(units) <= SHORT_TEXT_MAX_UNITS
     for x in units:
+        check()
         if x.role == "central" or _sets_beside(x):
             continue
         if _is_objection(x.text) or (short and cues.is_reported(x.text)):
