@@ -7,6 +7,7 @@ Environment:
     ARGMAP_MAP        map JSON opened at start (default: data/map.json next to this file)
     ARGMAP_EMBEDDER   embedding model for search, re-merging and builds ("hashing" in tests)
     ARGMAP_MAX_NODES  default node cap of the graph (400)
+    ARGMAP_DOCUMENT_BUDGET  seconds each uploaded document may take to analyse (120)
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import Any
 
 import streamlit as st
 
+from argmap.budget import DOCUMENT_BUDGET_S
 from argmap.dedup import DEFAULT_THRESHOLD
 from argmap.dedup.remerge import remerge
 from argmap.embed import Embedder, make_embedder
@@ -134,10 +136,19 @@ def default_map_path() -> Path | None:
     return path if path.is_file() else None
 
 
+def document_budget() -> float:
+    try:
+        value = float(os.environ.get("ARGMAP_DOCUMENT_BUDGET", DOCUMENT_BUDGET_S))
+    except ValueError:
+        return DOCUMENT_BUDGET_S
+    return value if value > 0 else DOCUMENT_BUDGET_S
+
+
 UPLOAD_LIMITS = (
     f"Up to {readers.MAX_FILE_BYTES // 2**20} MB a file; a PDF gets "
-    f"{readers.PDF_SECONDS:g} s to be read. A file over a limit, or one that cannot be read, is "
-    "named below and the others are built."
+    f"{readers.PDF_SECONDS:g} s to be read, and each document {document_budget():g} s to be "
+    "analysed. A file over a limit, or one that cannot be read, is named below and the others "
+    "are built."
 )
 
 
@@ -162,7 +173,7 @@ def build_from_uploads(files: list[Any], question: str = "") -> None:
         st.session_state["build_error"] = "None of the uploaded files could be read."
         return
     emb = shared_embedder(os.environ.get("ARGMAP_EMBEDDER") or "all-MiniLM-L6-v2")
-    pipeline = Pipeline.default(embedder=emb)
+    pipeline = Pipeline.default(embedder=emb, document_budget=document_budget())
 
     def progress(stage: str, done: int, total: int, source: str) -> None:
         share = 0.3 + 0.6 * (done / total if total else 1.0)
@@ -182,6 +193,12 @@ def build_from_uploads(files: list[Any], question: str = "") -> None:
         st.session_state["build_error"] = f"The build failed: {view.md_escape(str(e))}"
         return
     bar.progress(1.0, text="Done")
+    # what the build itself skipped (a document over its time budget), named like the rest
+    named = {(n, r) for n, r, _ in problems}
+    for p in amap.metadata.get("problems") or []:
+        if isinstance(p, dict) and (p.get("source"), p.get("reason")) not in named:
+            problems.append((str(p.get("source")), str(p.get("reason")), str(p.get("severity"))))
+    st.session_state["build_problems"] = problems
     digest = hashlib.sha1("".join(sorted(d.id for d in docs)).encode()).hexdigest()[:12]
     st.session_state["built"] = (f"built:{digest}", amap)
     st.session_state.pop("build_error", None)

@@ -273,3 +273,26 @@ def test_app_opens_an_aif_dialogue_and_shows_who_said_a_claim_and_its_rephrases(
     at.selectbox(key="claim").set_value(porto).run()
     assert any("Rephrased as (1)" in m.value for m in at.markdown)
     assert any("Some city should host" in b.label for b in at.button)
+
+
+def test_app_upload_over_the_time_budget_is_named_and_the_rest_built(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setenv("ARGMAP_MAP", str(tmp_path / "none.json"))
+    monkeypatch.setenv("ARGMAP_EMBEDDER", "hashing")
+    monkeypatch.setenv("ARGMAP_DOCUMENT_BUDGET", "0.5")
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    assert any("each document 0.5 s to be analysed" in c.value for c in at.caption)
+    huge = " ".join(f"Claim number {i} says towns should plant trees." for i in range(20_000))
+    at.file_uploader(key="doc_upload").set_value(
+        [
+            ("huge.txt", huge.encode(), "text/plain"),
+            ("essay.txt", DEBATE["security-essay.txt"].encode(), "text/plain"),
+        ]
+    ).run()
+    at.button(key="build").click().run()
+    assert not at.exception, at.exception
+    warnings = [w.value.replace("\\", "") for w in at.warning]
+    assert any("huge.txt" in w and "budget" in w for w in warnings), warnings
+    assert any("1 documents" in c.value for c in at.caption)
