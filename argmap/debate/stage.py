@@ -48,6 +48,11 @@ class Debate:
             self._judge = default_judge(self.embedder)
         return self._judge
 
+    @judge.setter
+    def judge(self, judge: Any) -> None:
+        """Another judge in front of this one (a cache of its verdicts, say)."""
+        self._judge = judge
+
     def describe(self) -> dict[str, Any]:
         return {
             "name": self.name,

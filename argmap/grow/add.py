@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from argmap.debate import Debate
 from argmap.embed import Embedder, make_embedder
 from argmap.embed.base import CachedEmbedder
 from argmap.embed.fingerprint import fingerprint
@@ -72,12 +73,11 @@ class Grower:
         emb.preload(cache.vectors)
         preload_units(cache.units)
         self.verdicts = cache.verdicts
-        if pipeline.debate is not None and hasattr(pipeline.debate, "_judge"):
-            judge = pipeline.debate.judge  # type: ignore[attr-defined]
-            if not isinstance(judge, CachedJudge):
-                judge = CachedJudge(judge, self.verdicts)
-            pipeline.debate._judge = judge  # type: ignore[attr-defined]
-            self.verdicts = judge.store
+        debate = pipeline.debate
+        if isinstance(debate, Debate):
+            if not isinstance(debate.judge, CachedJudge):
+                debate.judge = CachedJudge(debate.judge, self.verdicts)
+            self.verdicts = debate.judge.store
 
     def add(
         self,

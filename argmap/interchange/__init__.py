@@ -76,7 +76,7 @@ def import_text(text: str, fmt: str, source: str = "input") -> ArgumentMap:
     if fmt == "json":
         from argmap.model.serialise import parse_json
 
-        data = parse_json(text, source, check_text=True)
+        data = parse_json(text, source)  # each reader (and from_dict) checks the text itself
         kind = _sniff_json(data)
         if kind == "argmap":
             from argmap.model.amap import ArgumentMap

@@ -185,6 +185,12 @@ class _Builder:
             end -= 1
         return (at, end) if end > at else None
 
+    def claim(self, key: str, words: str, title: str, member: Mapping[str, Any] | None) -> None:
+        """Register ``key`` as a claim: its text (the title when it has none), where it is."""
+        self.texts[key] = words or title
+        self.where[key] = self.locate(member, self.texts[key])
+        self.titles[key] = title
+
     def statements(self) -> None:
         for title, s in self.data.get("statements", {}).items():
             if not isinstance(s, Mapping):
@@ -193,9 +199,7 @@ class _Builder:
             main = _defining(members)
             words = _clean(main) if main else ""
             key = "s:" + str(title)
-            self.texts[key] = words or str(title)
-            self.where[key] = self.locate(main, self.texts[key])
-            self.titles[key] = str(title)
+            self.claim(key, words, str(title), main)
             tags = [str(t) for t in s.get("tags") or []]
             if tags:
                 self.tags[key] = tags
@@ -228,9 +232,7 @@ class _Builder:
                 entry["tags"] = [str(t) for t in a.get("tags") or []]
             key = "a:" + str(title)
             if not any(p["role"] != "premise" for p in pcs):  # no structure: a claim itself
-                self.texts[key] = description or str(title)
-                self.where[key] = self.locate(main, self.texts[key])
-                self.titles[key] = str(title)
+                self.claim(key, description, str(title), main)
             out[key] = entry
         return out
 

@@ -22,11 +22,10 @@ class CachedJudge:
         self.weights = getattr(inner, "weights", None)
 
     def _cached(self, keys: list[str], ask: Any, items: list[Any]) -> list[Verdict]:
-        missing = [i for i, k in enumerate(keys) if k not in self.store]
-        todo = list(dict.fromkeys(missing_key for missing_key in (keys[i] for i in missing)))
+        first = {k: item for k, item in reversed(list(zip(keys, items, strict=True)))}
+        todo = [k for k in first if k not in self.store]
         if todo:
-            first = {k: i for i, k in reversed(list(enumerate(keys)))}
-            got = ask([items[first[k]] for k in todo])
+            got = ask([first[k] for k in todo])
             for k, v in zip(todo, got, strict=True):
                 self.store[k] = [v.label, v.confidence, dict(v.scores)]
         return [_verdict(self.store[k]) for k in keys]

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -166,5 +165,4 @@ def build_with_ray(
         reasons = "; ".join(str(p) for p in result.errors) or "no supported files found"
         raise ArgmapError(f"nothing could be read ({reasons})")
     pipeline.embedder.preload(vectors)
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
     return pipeline.run(result.documents, progress, result.problems, question=question)

@@ -326,7 +326,7 @@ _MEMO_LOCK = threading.Lock()
 
 def segment(text: str, clauses: bool = True) -> list[Unit]:
     """Sentences, then clauses, as units with exact offsets."""
-    key = digest(text, "clauses" if clauses else "sentences")
+    key = _key(text, clauses)
     with _MEMO_LOCK:
         hit = _MEMO.get(key)
         if hit is not None:
@@ -350,8 +350,13 @@ def remember(key: str, units: Sequence[Unit]) -> None:
             _MEMO.popitem(last=False)
 
 
+def _key(text: str, clauses: bool) -> str:
+    return digest(text, "clauses" if clauses else "sentences")
+
+
 def segment_key(text: str) -> str:
-    return digest(text, "clauses")
+    """The memo's key for ``segment(text)``, as :func:`known_units` takes it."""
+    return _key(text, True)
 
 
 def known_units(keys: Sequence[str]) -> dict[str, list[list[int]]]:
