@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import sys
-import zlib
 from pathlib import Path
 
 import numpy as np
@@ -22,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from judge_data import held_out, load_topics  # noqa: E402
+from judge_data import held_out, load_topics, validation  # noqa: E402
 from train_judge import encode_all as vectors  # noqa: E402
 
 from argmap.judge.features import lexical  # noqa: E402
@@ -33,7 +32,7 @@ VALENCE = ROOT / "data" / "judge" / "valence"
 def part(tid: str) -> str:
     if held_out(tid):
         return "test"
-    return "val" if zlib.crc32(tid.encode()) % 5 == 1 else "train"
+    return "val" if validation(tid) else "train"
 
 
 def rows() -> list[dict]:

@@ -38,6 +38,11 @@ def held_out(topic_id: str) -> bool:
     return zlib.crc32(topic_id.encode("utf-8")) % 5 == 0
 
 
+def validation(topic_id: str) -> bool:
+    """A training topic that chooses settings (epochs, regularisation), never fitted on then."""
+    return zlib.crc32(topic_id.encode("utf-8")) % 5 == 1
+
+
 def load_topics(folder: Path = TOPICS) -> list[dict]:
     return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
 

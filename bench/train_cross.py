@@ -19,7 +19,6 @@ import hashlib
 import random
 import sys
 import time
-import zlib
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +39,7 @@ from judge_data import (  # noqa: E402
     pair_stance_examples,
     split,
     stance_examples,
+    validation,
 )
 
 from argmap.judge.cross import (  # noqa: E402
@@ -74,10 +74,6 @@ def lower_states(texts: list[str], split_at: int) -> dict[str, object]:
             have[key[t]] = s.half()
         torch.save(have, path)
     return {t: have[key[t]] for t in texts}
-
-
-def val_topic(topic: str) -> bool:
-    return zlib.crc32(topic.encode()) % 5 == 1
 
 
 class Data:
@@ -291,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.other_topics:
         train_topics = [t for t in topics if not held_out(t["id"])]
         if args.validate:
-            train_topics = [t for t in train_topics if not val_topic(t["id"])]
+            train_topics = [t for t in train_topics if not validation(t["id"])]
         extra = cross_topic_examples(train_topics, args.other_topics, SEED)
         d_train = d_train + [e for e in extra if e.label == "unrelated"]
         s_train = s_train + [e for e in extra if e.label == "neutral"]
@@ -306,13 +302,13 @@ def main(argv: list[str] | None = None) -> int:
         s_train = [e for e in s_train if e.b not in reversed_motions]
         s_test = [e for e in s_test if e.b not in reversed_motions]
     if args.validate:
-        w_fit = [e for e in w_train if not val_topic(e.topic)]
-        d_fit = [e for e in d_train if not val_topic(e.topic)]
-        s_fit = [e for e in s_train if not val_topic(e.topic)]
-        w_eval = [e for e in w_train if val_topic(e.topic)]
+        w_fit = [e for e in w_train if not validation(e.topic)]
+        d_fit = [e for e in d_train if not validation(e.topic)]
+        s_fit = [e for e in s_train if not validation(e.topic)]
+        w_eval = [e for e in w_train if validation(e.topic)]
         # the figure compares runs: only the claims of the validation topics, whatever extra
         # examples a run adds
-        s_eval = [e for e in s_train if val_topic(e.topic) and e.kind.startswith("stance/")]
+        s_eval = [e for e in s_train if validation(e.topic) and e.kind.startswith("stance/")]
     else:
         w_fit, d_fit, s_fit, w_eval, s_eval = w_train, d_train, s_train, w_test, s_test
     texts = [t for e in written + derived + s_train + s_test for t in (e.a, e.b)]
@@ -323,7 +319,7 @@ def main(argv: list[str] | None = None) -> int:
     watch = [("pair", Data(w_eval, states, "pair")), ("stance", Data(s_eval, states, "stance"))]
     # a phrasing of the question against the others: how a thesis restating it is read
     thesis = [e for t in topics for e in motion_stance_examples(t)]
-    thesis = [e for e in thesis if (val_topic(e.topic) if args.validate else held_out(e.topic))]
+    thesis = [e for e in thesis if (validation(e.topic) if args.validate else held_out(e.topic))]
     watch.append(("thesis", Data(thesis, states, "stance")))
     n_fit = len({e.topic for e in w_fit})
     n_eval = len({e.topic for e in w_eval})

@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import sys
-import zlib
 from pathlib import Path
 
 import numpy as np
@@ -35,6 +34,7 @@ from judge_data import (  # noqa: E402
     pair_examples,
     split,
     stance_examples,
+    validation,
 )
 
 from argmap.judge.base import PAIR_LABELS, STANCE_LABELS  # noqa: E402
@@ -148,9 +148,8 @@ def select_and_fit(
     score_on: list[Example] | None = None,
 ) -> tuple[Head, dict]:
     """Choose settings on validation topics, refit on all training topics."""
-    val_topic = {e.topic for e in train if zlib.crc32(e.topic.encode()) % 5 == 1}
-    fit_part = [e for e in train if e.topic not in val_topic]
-    val_part = [e for e in (score_on or train) if e.topic in val_topic]
+    fit_part = [e for e in train if not validation(e.topic)]
+    val_part = [e for e in (score_on or train) if validation(e.topic)]
     x_fit = featurise(fit_part, vec)
     y_fit = np.array([labels.index(e.label) for e in fit_part])
     x_val = featurise(val_part, vec)
