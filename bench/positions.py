@@ -31,8 +31,16 @@ SEED = ROOT.parent / "shared" / "seeds" / "forum-thread-open-source-ai.txt"
 HEADING = re.compile(r"^\*\*(.+?)\*\*\s*$", re.M)
 
 
+WEIGHTS: str | None = None  # --weights: cross judge weights to measure instead of the shipped
+
+
 def pipeline(which: str) -> Pipeline:
     p = Pipeline.default()
+    if WEIGHTS:
+        from argmap.debate import Debate
+        from argmap.judge import CrossJudge
+
+        p = dataclasses.replace(p, debate=Debate(p.embedder, judge=CrossJudge(WEIGHTS)))
     if which == "head":
         from argmap.debate import Debate
         from argmap.judge import MiniLMJudge
@@ -114,7 +122,10 @@ def forum(which: str) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--judge", choices=("cross", "head"), default="cross")
+    ap.add_argument("--weights", help="cross judge weights to measure (default: the shipped)")
     args = ap.parse_args()
+    global WEIGHTS
+    WEIGHTS = args.weights
     corpus(args.judge)
     forum(args.judge)
     return 0

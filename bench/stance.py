@@ -78,6 +78,7 @@ def speed(n: int) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--speed", type=int, default=10_000, help="claims to time (0: skip)")
+    ap.add_argument("--weights", help="cross judge weights to measure (default: the shipped)")
     args = ap.parse_args()
     topics = load_topics()
     train, test = split([e for t in topics for e in stance_examples(t)])
@@ -96,7 +97,7 @@ def main() -> int:
                 out[i] = v.label
         return out
 
-    pred = read(CrossJudge())
+    pred = read(CrossJudge(args.weights))
     report("judge", gold, pred)
     report("head", gold, read(MiniLMJudge()))
     report("words", gold, [words(e.a, e.b) for e in test])
@@ -125,7 +126,7 @@ def main() -> int:
             print(f"  {kind:8} macro-F1 {f['macro']:.3f}   {per}  ({len(idx)} pairs)")
     thesis = [e for t in topics if held_out(t["id"]) for e in motion_stance_examples(t)]
     got = [""] * len(thesis)
-    judge = CrossJudge()
+    judge = CrossJudge(args.weights)
     groups: dict[str, list[int]] = {}
     for i, e in enumerate(thesis):
         groups.setdefault(e.b, []).append(i)

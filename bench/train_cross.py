@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import random
 import sys
 import time
@@ -43,6 +44,7 @@ from judge_data import (  # noqa: E402
 )
 
 from argmap.judge.cross import (  # noqa: E402
+    AUX_LABELS,
     DEFAULT_CROSS_WEIGHTS,
     TASK_LABELS,
     Lower,
@@ -51,12 +53,14 @@ from argmap.judge.cross import (  # noqa: E402
     lexical_rows,
     pad,
     pooled_cosine,
+    product_direction,
     save_cross,
 )
 from argmap.judge.features import LEXICAL_NAMES  # noqa: E402
 
 SEED = 13
 CACHE = Path(__file__).resolve().parent / ".cache"
+VALENCE = Path(__file__).resolve().parent.parent / "data" / "judge" / "valence"
 
 
 def lower_states(texts: list[str], split_at: int) -> dict[str, object]:
@@ -76,12 +80,47 @@ def lower_states(texts: list[str], split_at: int) -> dict[str, object]:
     return {t: have[key[t]] for t in texts}
 
 
+def aux_labels(topics: list[dict]) -> dict[tuple[str, str, str], tuple[int, int]]:
+    """``(topic, claim, motion) -> (valence, view)`` label indices for every sided claim
+    against every phrasing of its question, from ``data/judge/valence``: what the claim
+    praises or blames, and whether this phrasing would bring that thing (its view flips with
+    the phrasing's polarity, the valence does not)."""
+    out: dict[tuple[str, str, str], tuple[int, int]] = {}
+    for t in topics:
+        path = VALENCE / f"{t['id']}.json"
+        if not path.is_file():
+            continue
+        ann = {e["id"]: e for e in json.loads(path.read_text(encoding="utf-8"))["claims"]}
+        for c in t["claims"]:
+            e = ann.get(c["id"])
+            if c["stance"] == "neutral" or e is None or "stance_disputed" in e:
+                continue
+            for m in t["motions"]:
+                view = e["motion_view"] == "for"
+                if m["polarity"] != 1:
+                    view = not view
+                out[(t["id"], c["text"], m["text"])] = (
+                    AUX_LABELS["valence"].index(e["valence"]),
+                    0 if view else 1,
+                )
+    return out
+
+
 class Data:
-    def __init__(self, examples: list[Example], states: dict, task: str) -> None:
+    def __init__(
+        self,
+        examples: list[Example],
+        states: dict,
+        task: str,
+        aux: dict[tuple[str, str, str], tuple[int, int]] | None = None,
+    ) -> None:
         self.ex = examples
         self.task = task
         labels = TASK_LABELS[task]
         self.y = np.array([labels.index(e.label) for e in examples])
+        got = [(aux or {}).get((e.topic, e.a, e.b), (-1, -1)) for e in examples]
+        self.yv = np.array([g[0] for g in got])
+        self.yw = np.array([g[1] for g in got])
         cos = [pooled_cosine(states[e.a].float(), states[e.b].float()) for e in examples]
         self.lex = lexical_rows([e.a for e in examples], [e.b for e in examples], cos)
 
@@ -101,7 +140,8 @@ def probs(net, data: Data, states: dict, task: str):
 
     net.eval()
     order = sorted(range(len(data.ex)), key=lambda i: len(data.ex[i].a) + len(data.ex[i].b))
-    out = np.zeros((len(data.ex), len(TASK_LABELS[task])), dtype=np.float32)
+    n_labels = len(TASK_LABELS[task]) if task in TASK_LABELS else len(AUX_LABELS[task])
+    out = np.zeros((len(data.ex), n_labels), dtype=np.float32)
     with torch.inference_mode():
         for s in range(0, len(order), 128):
             part = order[s : s + 128]
@@ -126,6 +166,25 @@ def sign_accuracy(net, data: Data, states: dict) -> float:
     return float(np.mean([(p[i, 0] > p[i, 1]) == (data.ex[i].label == "pro") for i in idx]))
 
 
+def aux_readings(net, data: Data, states: dict) -> str:
+    """Accuracy of the valence and view heads on the sided examples that have them, and of
+    their product read as a direction beside the stance head's own."""
+    idx = np.flatnonzero(data.yv >= 0)
+    if not len(idx):
+        return ""
+    pv = probs(net, data, states, "valence")[idx]
+    pw = probs(net, data, states, "view")[idx]
+    ps = probs(net, data, states, "stance")[idx]
+    pro = np.array([data.ex[i].label == "pro" for i in idx])
+    prod = pv[:, 0] * pw[:, 0] + pv[:, 1] * pw[:, 1]  # P(good and for, or bad and against)
+    return (
+        f" valence {np.mean(pv.argmax(1) == data.yv[idx]):.3f}"
+        f" view {np.mean(pw.argmax(1) == data.yw[idx]):.3f}"
+        f" product-sign {np.mean((prod > 0.5) == pro):.3f}"
+        f" head-sign {np.mean((ps[:, 0] > ps[:, 1]) == pro):.3f}"
+    )
+
+
 def compare_stance_readings(net, data: Data, states: dict) -> None:
     """Stance from the stance head, from the pair head (supports = pro, attacks = con,
     unrelated = neutral, same = pro), and from their mean, on the validation topics."""
@@ -134,7 +193,11 @@ def compare_stance_readings(net, data: Data, states: dict) -> None:
     pp = probs(net, data, states, "pair")
     # pair labels: same, supports, attacks, unrelated -> pro, con, neutral
     as_stance = np.stack([pp[:, 0] + pp[:, 1], pp[:, 2], pp[:, 3]], axis=1)
-    for name, p in (("stance head", ps), ("pair head", as_stance), ("mean", (ps + as_stance) / 2)):
+    readings = [("stance head", ps), ("pair head", as_stance), ("mean", (ps + as_stance) / 2)]
+    if "view" in net.heads:
+        pv, pw = probs(net, data, states, "valence"), probs(net, data, states, "view")
+        readings.append(("valence x view", product_direction(ps, pv, pw)))
+    for name, p in readings:
         pred = [TASK_LABELS["stance"][k] for k in p.argmax(1)]
         f = macro_f1(gold, pred, TASK_LABELS["stance"])
         print(f"  stance read by {name}: {f['macro']:.3f}", flush=True)
@@ -175,7 +238,7 @@ def train(
 
     torch.manual_seed(SEED)
     rng = random.Random(SEED)
-    net = build_net(args.split, 6 - args.split, args.hidden, len(LEXICAL_NAMES))
+    net = build_net(args.split, 6 - args.split, args.hidden, len(LEXICAL_NAMES), args.aux > 0)
     copy_upper_from_hf(net, AutoModel.from_pretrained(default_model_path()))
     lex = np.vstack([pairs.lex, stance.lex])
     net.lex_mean.copy_(torch.tensor(lex.mean(0)))
@@ -210,7 +273,16 @@ def train(
         for d, part in jobs:
             xa, ma, xb, mb, lx, y = batch(d, part, states)
             opt.zero_grad()
-            loss = losses[d.task](net(xa, ma, xb, mb, lx, d.task), y)
+            feats = net.encode(xa, ma, xb, mb, lx)
+            loss = losses[d.task](net.heads[d.task](feats), y)
+            if args.aux and d.task == "stance":
+                for name, yy in (("valence", d.yv[part]), ("view", d.yw[part])):
+                    keep = torch.tensor(yy >= 0)
+                    if bool(keep.any()):
+                        logits = net.heads[name](feats[keep])
+                        loss = loss + args.aux * torch.nn.functional.cross_entropy(
+                            logits, torch.tensor(yy[yy >= 0])
+                        )
             loss.backward()
             torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
             opt.step()
@@ -229,6 +301,8 @@ def train(
             line += f"  {name} {score(net, d, states)['macro']:.3f}"
             if d.task == "stance":
                 line += f" (sign {sign_accuracy(net, d, states):.3f})"
+                if args.aux:
+                    line += aux_readings(net, d, states)
         print(line, flush=True)
     if avg is not None:  # the averaged weights: less sensitive to where the last step landed
         net.load_state_dict(avg)
@@ -272,6 +346,18 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="stance only against phrasings that propose the change (polarity 1)",
     )
+    ap.add_argument(
+        "--aux",
+        type=float,
+        default=0.0,
+        help="weight of auxiliary valence and view heads (data/judge/valence); 0: none",
+    )
+    ap.add_argument(
+        "--direction",
+        choices=("head", "product"),
+        default="head",
+        help="what the written judge reads a side's direction from (product: valence x view)",
+    )
     ap.add_argument("--topics", help="folder of topic files (default data/judge/topics)")
     args = ap.parse_args(argv)
     import torch
@@ -314,9 +400,13 @@ def main(argv: list[str] | None = None) -> int:
     texts = [t for e in written + derived + s_train + s_test for t in (e.a, e.b)]
     texts += [m["text"] for t in topics for m in t["motions"]]
     states = lower_states(texts, args.split)
+    aux = aux_labels(topics) if args.aux else None
     pairs = Data(w_fit + d_fit, states, "pair")
-    st = Data(s_fit, states, "stance")
-    watch = [("pair", Data(w_eval, states, "pair")), ("stance", Data(s_eval, states, "stance"))]
+    st = Data(s_fit, states, "stance", aux)
+    watch = [
+        ("pair", Data(w_eval, states, "pair")),
+        ("stance", Data(s_eval, states, "stance", aux)),
+    ]
     # a phrasing of the question against the others: how a thesis restating it is read
     thesis = [e for t in topics for e in motion_stance_examples(t)]
     thesis = [e for e in thesis if (validation(e.topic) if args.validate else held_out(e.topic))]
@@ -336,6 +426,12 @@ def main(argv: list[str] | None = None) -> int:
         f = score(net, d, states)
         per = ", ".join(f"{k} {f[k]:.2f}" for k in TASK_LABELS[d.task])
         print(f"{name}: held-out macro-F1 {f['macro']:.3f} ({per})")
+    if args.aux:
+        print("held-out" + aux_readings(net, watch[1][1], states))
+        compare_stance_readings(net, watch[1][1], states)
+        if args.direction != "product":  # training aids only: the judge reads its stance head
+            for name in AUX_LABELS:
+                del net.heads[name]
     if not args.no_write:
         config = {
             "split": args.split,
@@ -346,6 +442,8 @@ def main(argv: list[str] | None = None) -> int:
             "seed": SEED,
             "topics": n_fit,
             "averaged": bool(args.average),
+            "aux": args.aux,
+            "direction": args.direction if args.aux else "head",
         }
         save_cross(args.out, net, config)
         print(f"wrote {args.out} ({Path(args.out).stat().st_size // 1024} KB)")

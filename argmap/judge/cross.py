@@ -36,6 +36,12 @@ from argmap.judge.features import LEXICAL_NAMES, lexical
 DEFAULT_CROSS_WEIGHTS = Path(__file__).resolve().parent.parent / "resources" / "judge_cross.npz"
 MAX_TOKENS = 96
 TASK_LABELS = {"pair": PAIR_LABELS, "stance": STANCE_LABELS}
+AUX_LABELS = {"valence": ("good", "bad"), "view": ("for", "against")}
+"""Two readings a side splits into (``data/judge/valence``): does the claim praise or blame
+what it talks about, and would the motion bring that thing or end it. Trained beside the stance
+head; weights whose config says ``"direction": "product"`` read a sided claim's direction as
+their product, because the stance head alone learns the neutral/sided split but hardly the
+direction (a product of two readings, neither of which predicts the side by itself)."""
 
 
 def _torch() -> Any:
@@ -44,8 +50,9 @@ def _torch() -> Any:
     return torch
 
 
-def build_net(split: int, n_upper: int, hidden: int, n_lex: int) -> Any:
-    """The trainable part as a torch module (made on demand: torch loads lazily)."""
+def build_net(split: int, n_upper: int, hidden: int, n_lex: int, aux: bool = False) -> Any:
+    """The trainable part as a torch module (made on demand: torch loads lazily); ``aux`` adds
+    the valence and view heads."""
     torch = _torch()
     nn = torch.nn
 
@@ -96,12 +103,19 @@ def build_net(split: int, n_upper: int, hidden: int, n_lex: int) -> Any:
                         nn.Dropout(0.1),
                         nn.Linear(hidden, len(labels)),
                     )
-                    for task, labels in TASK_LABELS.items()
+                    for task, labels in (
+                        {**TASK_LABELS, **AUX_LABELS} if aux else TASK_LABELS
+                    ).items()
                 }
             )
 
         def forward(self, xa: Any, ma: Any, xb: Any, mb: Any, lex: Any, task: str) -> Any:
             """``xa``/``xb``: padded lower-layer states; ``ma``/``mb``: 1 for real tokens."""
+            return self.heads[task](self.encode(xa, ma, xb, mb, lex))
+
+        def encode(self, xa: Any, ma: Any, xb: Any, mb: Any, lex: Any) -> Any:
+            """The features every head reads; apart from ``forward`` so that training can give
+            one pass to several heads (auxiliary ones included)."""
             x = torch.cat([xa + self.segment[0], xb + self.segment[1]], dim=1)
             m = torch.cat([ma, mb], dim=1)
             add_mask = (1.0 - m[:, None, None, :]) * -1e4
@@ -111,8 +125,7 @@ def build_net(split: int, n_upper: int, hidden: int, n_lex: int) -> Any:
             pa = _mean(x[:, :ta], ma)
             pb = _mean(x[:, ta:], mb)
             z = (lex - self.lex_mean) / self.lex_std
-            feats = torch.cat([pa, pb, pa * pb, (pa - pb).abs(), z], dim=1)
-            return self.heads[task](feats)
+            return torch.cat([pa, pb, pa * pb, (pa - pb).abs(), z], dim=1)
 
     def _mean(x: Any, m: Any) -> Any:
         w = m[..., None]
@@ -247,10 +260,23 @@ def load_cross(path: str | Path) -> tuple[Any, dict]:
             f"judge weights {path} were trained on other features; retrain with "
             "bench/train_cross.py"
         )
-    net = build_net(config["split"], config["upper"], config["hidden"], len(LEXICAL_NAMES))
+    aux = any(k.startswith("heads.view.") for k in state)
+    net = build_net(config["split"], config["upper"], config["hidden"], len(LEXICAL_NAMES), aux)
     net.load_state_dict(state)
     net.eval()
     return net, config
+
+
+def product_direction(stance: np.ndarray, valence: np.ndarray, view: np.ndarray) -> np.ndarray:
+    """Stance probabilities whose neutral share is the stance head's and whose direction is
+    P(good and for, or bad and against) from the valence and view heads."""
+    neutral = stance[:, STANCE_LABELS.index("neutral")]
+    pro = valence[:, 0] * view[:, 0] + valence[:, 1] * view[:, 1]
+    out = np.zeros_like(stance)
+    out[:, STANCE_LABELS.index("pro")] = (1.0 - neutral) * pro
+    out[:, STANCE_LABELS.index("con")] = (1.0 - neutral) * (1.0 - pro)
+    out[:, STANCE_LABELS.index("neutral")] = neutral
+    return out
 
 
 class CrossJudge:
@@ -263,6 +289,7 @@ class CrossJudge:
         self.batch_size = batch_size
         self._net: Any = None
         self._lower: Lower | None = None
+        self._product = False
         self._lock = threading.Lock()
 
     def _load(self) -> tuple[Any, Lower]:
@@ -274,6 +301,7 @@ class CrossJudge:
                     )
                 net, config = load_cross(self.weights)
                 self._lower = Lower(config["split"])
+                self._product = config.get("direction") == "product"
                 self._net = net
         assert self._lower is not None
         return self._net, self._lower
@@ -297,7 +325,14 @@ class CrossJudge:
                 lex = torch.tensor(lexical_rows([a[i] for i in idx], [b[i] for i in idx], cos))
                 xa, ma = pad(sa)
                 xb, mb = pad(sb)
-                p = net(xa, ma, xb, mb, lex, task).softmax(-1).numpy()
+                feats = net.encode(xa, ma, xb, mb, lex)
+                p = net.heads[task](feats).softmax(-1).numpy()
+                if task == "stance" and self._product:
+                    p = product_direction(
+                        p,
+                        net.heads["valence"](feats).softmax(-1).numpy(),
+                        net.heads["view"](feats).softmax(-1).numpy(),
+                    )
                 probs[idx] = p
         for row in probs:
             k = int(row.argmax())

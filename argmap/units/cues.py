@@ -28,8 +28,6 @@ from argmap.units.voices import CONCEDED as CONCEDED
 from argmap.units.voices import CONCESSION_LEAD as CONCESSION_LEAD
 from argmap.units.voices import FIRST_PERSON as FIRST_PERSON
 from argmap.units.voices import FIRST_PERSON_VIEW as FIRST_PERSON_VIEW
-from argmap.units.voices import HEDGED_BUT as HEDGED_BUT
-from argmap.units.voices import NEGATION as NEGATION
 from argmap.units.voices import OBJECTION_FRAME as OBJECTION_FRAME
 from argmap.units.voices import OBJECTION_VERB as OBJECTION_VERB
 from argmap.units.voices import OPINION as OPINION

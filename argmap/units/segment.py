@@ -78,13 +78,6 @@ def _merge_fragments(line: str, spans: list[tuple[int, int]]) -> list[tuple[int,
     return merged
 
 
-# Connectives that open a subordinate clause carrying a reason or a concession.
-_SUBORD = (
-    r"because|since|as|although|though|even though|even if|while|whereas|given that|unless|so that"
-)
-# Connectives that open a coordinate clause carrying a conclusion or a contrast.
-_COORD = r"but|yet|so|therefore|thus|hence|however|and therefore|and so|and thus|which is why|and consequently"
-
 _SUBJECT = r"(?:it|they|we|he|she|this|these|those|there|i|you|that)\b"
 
 # Where a connective inside a sentence opens a second argumentative unit; the split goes before
@@ -116,12 +109,6 @@ INFIX_RULES: dict[str, str] = {
 # than annotators do; these rules gained unit and relation F1 each.
 ACTIVE_RULES = ["reason", "as", "comma_connective", "bare_but", "and_subject", "semicolon"]
 _INFIX = re.compile("|".join(INFIX_RULES[k] for k in ACTIVE_RULES), re.I)
-
-
-def use_rules(names: list[str]) -> None:
-    """Choose which infix rules split clauses (for experiments and evaluation)."""
-    global _INFIX
-    _INFIX = re.compile("|".join(INFIX_RULES[k] for k in names), re.I)
 
 
 # "Although X, Y" / "While X, Y" / "Since X, Y": split at the comma that closes the first clause.

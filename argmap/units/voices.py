@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from argmap.lang import words
 from argmap.units.connectives import _contains, _starts
 
 CONCESSION_LEAD = _starts(
@@ -233,7 +232,6 @@ ANECDOTE = re.compile(
     r"\s+(?:was|were|had|went|got|used to|once|grew up|lived|worked)\b)",
     re.I,
 )
-NEGATION = _contains(*words("negation"), "n't", "fail to", "fails to", "failed to", "lack", "lacks")
 FIRST_PERSON = _contains("i", "me", "my", "we", "our", "us")
 FIRST_PERSON_VIEW = _contains(
     "i think",
@@ -249,8 +247,6 @@ FIRST_PERSON_VIEW = _contains(
     "i am convinced",
     "i'm convinced",
 )
-HEDGED_BUT = re.compile(r"^\W*(?:but|however|yet|nevertheless|nonetheless|still)\b", re.I)
-
 CON_HEADING = _contains(
     "against",
     "cons",

@@ -23,6 +23,8 @@ import sys
 from pathlib import Path
 
 COLLAPSE = {"sup": "support", "exa": "support", "reb": "attack", "und": "attack"}
+GENRES = ("short", "forum", "oped", "news", "interview", "brief")
+MAX_UNITS = 12
 
 
 def check(item: dict) -> list[str]:
@@ -33,6 +35,16 @@ def check(item: dict) -> list[str]:
     rels = item.get("relations", [])
     if not text or not adus:
         return [f"{tid}: empty text or no ADUs"]
+    if "genre" in item:  # texts written from 2026-12-07 on (GUIDELINES.md, "Genres")
+        if item["genre"] not in GENRES:
+            errs.append(f"{tid}: genre {item['genre']!r} not one of {', '.join(GENRES)}")
+        if not isinstance(item.get("topic"), str) or not item["topic"].strip():
+            errs.append(f"{tid}: a topic is needed (the held-out split is by topic)")
+        if not 3 <= len(adus) <= MAX_UNITS:
+            errs.append(f"{tid}: {len(adus)} ADUs (need 3 to {MAX_UNITS})")
+    for a in adus:
+        if isinstance(a.get("text"), str) and a["text"] != a["text"].strip():
+            errs.append(f"{tid}: ADU {a.get('id')} starts or ends with white space")
     pos = 0
     ids = set()
     for a in adus:
