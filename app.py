@@ -176,6 +176,9 @@ def build_from_uploads(files: list[Any], question: str = "") -> None:
     pipeline = Pipeline.default(embedder=emb, document_budget=document_budget())
 
     def progress(stage: str, done: int, total: int, source: str) -> None:
+        # Each report is also where the build of a closed page stops: Streamlit asks the
+        # session's script to stop when its browser goes away, and raises at the next st call
+        # (tests/test_browser.py closes a page mid-build and watches the server's CPU).
         share = 0.3 + 0.6 * (done / total if total else 1.0)
         words = {
             "prepare": "Reading the documents together",

@@ -77,6 +77,9 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+SERVERS: dict[str, int] = {}  # url -> the streamlit process behind it
+
+
 @contextmanager
 def streamlit_app(map_path: Path, log_dir: Path, **env_extra: str) -> Iterator[str]:
     """``streamlit run app.py`` on a free loopback port, serving ``map_path``; yields its URL."""
@@ -106,6 +109,7 @@ def streamlit_app(map_path: Path, log_dir: Path, **env_extra: str) -> Iterator[s
             stderr=subprocess.STDOUT,
         )
         url = f"http://127.0.0.1:{port}"
+        SERVERS[url] = proc.pid
         try:
             deadline = time.monotonic() + 60
             while True:
@@ -354,3 +358,78 @@ def test_browser_bundled_debate_find_a_claim_and_who_argues_about_it(tmp_path: P
             page.screenshot(path=str(OUT / "app-bundled-debate.png"), full_page=True)
         finally:
             browser.close()
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User and system CPU time the process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def test_browser_closing_the_page_stops_a_build_that_is_running(tmp_path: Path):
+    """A build left behind by a closed tab must not go on using a core (issue 19): Streamlit
+    asks the session's script to stop, and the build notices at its next progress report."""
+    from argmap.embed import HashingEmbedder
+    from argmap.ingest import load_bytes
+    from argmap.pipeline import Pipeline
+
+    docs = [load_bytes(t.encode(), n)[0] for n, t in DOCS.items()]
+    path = tmp_path / "map.json"
+    Pipeline.default(embedder=HashingEmbedder()).run(docs).save(path)
+    import random
+
+    rng = random.Random(5)
+    nouns = [
+        "council",
+        "park",
+        "tram",
+        "school",
+        "budget",
+        "river",
+        "farm",
+        "library",
+        "clinic",
+        "port",
+        "market",
+        "bridge",
+    ]
+    verbs = [
+        "should fund",
+        "must close",
+        "could expand",
+        "ought to protect",
+        "would harm",
+        "will help",
+    ]
+    uploads = []
+    for k in range(300):  # enough work that the build is still running when the page closes
+        lines = [
+            f"The {rng.choice(nouns)} {rng.choice(verbs)} the {rng.choice(nouns)}, because the "
+            f"{rng.choice(nouns)} {rng.choice(verbs)} every {rng.choice(nouns)} in town {k}."
+            for _ in range(30)
+        ]
+        uploads.append({"name": f"d{k}.txt", "mimeType": "text/plain",
+                        "buffer": " However, ".join(lines).encode()})  # fmt: skip
+    with streamlit_app(path, tmp_path, ARGMAP_EMBEDDER="hashing") as url:
+        pid = SERVERS[url]
+        with sync_api.sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.set_default_timeout(60_000)
+            page.goto(url)
+            page.get_by_text("Build a map from documents").click()
+            page.locator('input[type="file"]').nth(1).set_input_files(uploads)
+            page.get_by_role("button", name="Build map").click()
+            page.get_by_text(re.compile(r"Finding claims in d\d+\.txt")).first.wait_for()
+            before = _cpu_seconds(pid)
+            time.sleep(2.0)
+            busy = _cpu_seconds(pid) - before
+            browser.close()
+        # the build was working when the page went away ...
+        assert busy > 0.8, f"the build used only {busy:.2f} s of CPU in 2 s"
+        time.sleep(3.0)  # the disconnect reaches the session; the next progress report stops
+        before = _cpu_seconds(pid)
+        time.sleep(4.0)
+        idle = _cpu_seconds(pid) - before
+        # ... and stopped once it had: a build still running would use about 4 s of CPU here
+        assert idle < 0.6, f"the server used {idle:.2f} s of CPU in 4 s after the page closed"

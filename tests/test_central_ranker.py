@@ -195,6 +195,14 @@ def test_central_ranker_checker_reports_each_kind_of_mistake() -> None:
     assert "does not lead to the central claim" in broken(
         lambda i: i["relations"].__setitem__(0, {"source": "a2", "target": "a2", "type": "sup"})
     )
+    # texts of a genre (GUIDELINES.md, "Genres") need a known genre and a topic for the split
+    assert check_texts.check(json.loads(json.dumps({**good, "genre": "forum", "topic": "t"}))) == []
+    assert "genre 'blog'" in broken(lambda i: i.update(genre="blog", topic="t"))
+    assert "a topic is needed" in broken(lambda i: i.update(genre="news"))
+    assert "2 ADUs" in broken(
+        lambda i: (i.update(genre="news", topic="t"), i["adus"].pop(), i["relations"].pop())
+    )
+    assert "white space" in broken(lambda i: i["adus"][1].update(text="Old people rest there. "))
 
 
 def test_central_ranker_never_chooses_a_bullet_of_a_headed_list() -> None:
