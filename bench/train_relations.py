@@ -41,6 +41,7 @@ SEED = 13
 ROLES = ("central", "premise", "objection", "rebuttal")
 RULES = tuple(RULE_PRECISION)
 USE_RULES = True
+USE_VECTORS = True
 CUE_TESTS = {
     "reason": lambda t: bool(cues.REASON_LEAD.search(t)),
     "conclusion": lambda t: bool(cues.CONCLUSION_LEAD.search(t)),
@@ -166,6 +167,8 @@ def pair_features(t: Text, vecs: np.ndarray, i: int, j: int) -> np.ndarray:
     f += [float(hit and proposed is not None and proposed[2] == r) for r in RULES]
     f += [float(fn(t.units[i])) for fn in CUE_TESTS.values()]
     f += [float(fn(t.units[j])) for fn in CUE_TESTS.values()]
+    if not USE_VECTORS:
+        return np.array(f, dtype=np.float32)
     return np.concatenate([np.array(f, dtype=np.float32), vecs[i] * vecs[j]])
 
 
@@ -258,12 +261,17 @@ def main(argv: list[str] | None = None) -> int:
     from sklearn.linear_model import LogisticRegression
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--C", type=float, default=0.5)
+    ap.add_argument(
+        "--C", default="0.5", help="regularisation; several, comma-separated, to compare"
+    )
     ap.add_argument("--curve", action="store_true", help="figures at 250, 500, 1,000, all texts")
+    ap.add_argument("--model", choices=("lr", "gbm"), default="lr")
+    ap.add_argument("--no-vectors", action="store_true", help="no MiniLM products in the pair rows")
     ap.add_argument("--no-rules", action="store_true", help="leave the rules' proposals out")
     args = ap.parse_args(argv)
-    global USE_RULES
+    global USE_RULES, USE_VECTORS
     USE_RULES = not args.no_rules
+    USE_VECTORS = not args.no_vectors
     items = [i for p in sorted(TEXTS.glob("*.json")) for i in json.loads(p.read_text())]
     emb = CachedEmbedder(SentenceTransformerEmbedder("all-MiniLM-L6-v2"))
     texts = read(items, emb)
@@ -277,21 +285,44 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(items)} texts ({len({i['topic'] for i in items})} topics): "
         f"{len(train)} train, {len(test)} held out (segmented with at least two units)"
     )
+    for name, part in (("train", train), ("held-out", test)):
+        found = sum(sum(1 for c in t.cover if c) for t in part)
+        gold_units = sum(len(t.item["adus"]) for t in part)
+        both = sum(sum(1 for a, b in t.gold if a in t.cover and b in t.cover) for t in part)
+        n_rel = sum(len(t.gold) for t in part)
+        print(
+            f"{name}: units matched {found}/{gold_units}, relations with both ends found "
+            f"{both}/{n_rel} (the ceiling of attachment recall)"
+        )
     print(f"rules    held-out {score(test, [rules_of(t) for t in test])}")
+    by_genre: dict[str, list[Text]] = {}
+    for t in test:
+        by_genre.setdefault(t.item.get("genre", "short"), []).append(t)
+    for g, part in sorted(by_genre.items()):
+        print(
+            f"  rules on held-out {g:10} ({len(part)} texts) {score(part, [rules_of(t) for t in part])}"
+        )
     sizes = [250, 500, 1000, len(train)] if args.curve else [len(train)]
     rng = np.random.default_rng(SEED)
     order = rng.permutation(len(train))
-    for size in sizes:
+    for size, C in [(n, float(c)) for n in sizes for c in args.C.split(",")]:
         if size > len(train):
             continue
         part = [train[k] for k in order[:size]]
         X, y, _, TX, ty = rows(part, vecs)
-        attach = LogisticRegression(C=args.C, max_iter=4000, class_weight="balanced").fit(X, y)
-        typer = LogisticRegression(C=args.C, max_iter=4000).fit(TX, ty)
+        if args.model == "gbm":
+            from sklearn.ensemble import HistGradientBoostingClassifier
+
+            attach = HistGradientBoostingClassifier(
+                max_iter=300, learning_rate=0.05, random_state=SEED
+            ).fit(X, y)
+        else:
+            attach = LogisticRegression(C=C, max_iter=4000, class_weight="balanced").fit(X, y)
+        typer = LogisticRegression(C=C, max_iter=4000).fit(TX, ty)
         pred = [decode(t, vecs[t.item["id"]], attach, typer) for t in test]
         fit_pred = [decode(t, vecs[t.item["id"]], attach, typer) for t in part[:200]]
         print(
-            f"learned ({size} texts) held-out {score(test, pred)}  "
+            f"learned ({size} texts, C={C}) held-out {score(test, pred)}  "
             f"train {score(part[:200], fit_pred)} (rules {score(part[:200], [rules_of(t) for t in part[:200]])})"
         )
     return 0

@@ -7,6 +7,9 @@ perfect (its measured figures are in the README, from bench/judge.py and bench/s
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -60,15 +63,22 @@ def test_weights_are_small_and_record_how_they_were_made():
 
 
 def test_stance_reads_sides_on_unseen_motions(judge):
-    # Reversed phrasings ("Fireworks should stay legal") are the judge's known weak spot
-    # (README, "The debate"); this holds it to the primary phrasing, where chance is 4 of 12.
+    # Claims on motions no training corpus holds: the two above and the eight of
+    # tests/fixtures/unseen_motions.json (written before either judge read them). The
+    # direction is the judge's known weakness (README, "The debate"): on these 60 the judge of
+    # 2026-12-06 had 34 right and the shipped one (valence x view) 35; chance is about 20 of
+    # 60 with three labels and 30 with two. The floor catches a judge that falls to chance.
+    cases = [(m, pro, con) for m, _reverse, pro, con in MOTIONS]
+    fixture = json.loads((Path(__file__).parent / "fixtures" / "unseen_motions.json").read_text())
+    cases += [(m["motion"], m["pro"], m["con"]) for m in fixture["motions"]]
     right = total = 0
-    for motion, _reverse, pro, con in MOTIONS:
+    for motion, pro, con in cases:
         gold = ["pro"] * len(pro) + ["con"] * len(con)
         got = [v.label for v in judge.stance(motion, pro + con)]
         right += sum(g == p for g, p in zip(gold, got, strict=True))
         total += len(gold)
-    assert right >= total - 4, f"{right}/{total} sides right"
+    assert total == 60
+    assert right >= 32, f"{right}/{total} sides right"
 
 
 def test_stance_to_is_batched_and_gives_confidences():
