@@ -11,7 +11,6 @@ accuracies on sided claims against every phrasing of their question. Seeded, no 
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -21,12 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from judge_data import held_out, load_topics, validation  # noqa: E402
+from judge_data import held_out, load_topics, valence_readings, validation  # noqa: E402
 from train_judge import encode_all as vectors  # noqa: E402
 
 from argmap.judge.features import lexical  # noqa: E402
-
-VALENCE = ROOT / "data" / "judge" / "valence"
 
 
 def part(tid: str) -> str:
@@ -36,32 +33,20 @@ def part(tid: str) -> str:
 
 
 def rows() -> list[dict]:
-    out = []
-    for t in load_topics():
-        p = VALENCE / f"{t['id']}.json"
-        if not p.is_file():
-            continue
-        ann = {e["id"]: e for e in json.loads(p.read_text())["claims"]}
-        for c in t["claims"]:
-            e = ann.get(c["id"])
-            if c["stance"] == "neutral" or e is None or "stance_disputed" in e:
-                continue
-            for m in t["motions"]:
-                view = (1 if e["motion_view"] == "for" else -1) * m["polarity"]
-                side = (1 if c["stance"] == "pro" else -1) * m["polarity"]
-                out.append(
-                    dict(
-                        topic=t["id"],
-                        part=part(t["id"]),
-                        claim=c["text"],
-                        motion=m["text"],
-                        primary=m is t["motions"][0],
-                        valence=1 if e["valence"] == "good" else -1,
-                        view=view,
-                        side=side,
-                    )
-                )
-    return out
+    sign = {True: 1, False: -1}
+    return [
+        dict(
+            topic=r.topic,
+            part=part(r.topic),
+            claim=r.claim,
+            motion=r.motion,
+            primary=r.primary,
+            valence=sign[r.good],
+            view=sign[r.for_],
+            side=sign[r.pro],
+        )
+        for r in valence_readings(load_topics())
+    ]
 
 
 def main() -> None:

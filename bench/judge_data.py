@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 TOPICS = Path(__file__).resolve().parent.parent / "data" / "judge" / "topics"
+VALENCE = TOPICS.parent / "valence"
 FLIP = {"pro": "con", "con": "pro", "neutral": "neutral"}
 AS_PAIR = {"pro": "supports", "con": "attacks", "neutral": "unrelated"}
 
@@ -45,6 +46,48 @@ def validation(topic_id: str) -> bool:
 
 def load_topics(folder: Path = TOPICS) -> list[dict]:
     return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A sided claim against one phrasing of its question, split as ``data/judge/valence``
+    annotates it: does the claim praise it (``good``), and would this phrasing bring the
+    thing it evaluates (``for``; flipped for a reversed phrasing, as the side is)."""
+
+    topic: str
+    claim: str
+    motion: str
+    primary: bool  # the question's first phrasing, the one the annotators read
+    good: bool
+    for_: bool
+    pro: bool
+
+
+def valence_readings(topics: list[dict], folder: Path = VALENCE) -> list[Reading]:
+    out = []
+    for t in topics:
+        path = folder / f"{t['id']}.json"
+        if not path.is_file():
+            continue
+        ann = {e["id"]: e for e in json.loads(path.read_text(encoding="utf-8"))["claims"]}
+        for c in t["claims"]:
+            e = ann.get(c["id"])
+            if c["stance"] == "neutral" or e is None or "stance_disputed" in e:
+                continue
+            for m in t["motions"]:
+                keep = m["polarity"] == 1
+                out.append(
+                    Reading(
+                        t["id"],
+                        c["text"],
+                        m["text"],
+                        m is t["motions"][0],
+                        e["valence"] == "good",
+                        (e["motion_view"] == "for") == keep,
+                        (c["stance"] == "pro") == keep,
+                    )
+                )
+    return out
 
 
 def pair_examples(topic: dict) -> list[Example]:

@@ -35,18 +35,17 @@ WEIGHTS: str | None = None  # --weights: cross judge weights to measure instead 
 
 
 def pipeline(which: str) -> Pipeline:
+    from argmap.debate import Debate
+    from argmap.judge import CrossJudge, MiniLMJudge
+
     p = Pipeline.default()
-    if WEIGHTS:
-        from argmap.debate import Debate
-        from argmap.judge import CrossJudge
-
-        p = dataclasses.replace(p, debate=Debate(p.embedder, judge=CrossJudge(WEIGHTS)))
     if which == "head":
-        from argmap.debate import Debate
-        from argmap.judge import MiniLMJudge
-
-        p = dataclasses.replace(p, debate=Debate(p.embedder, judge=MiniLMJudge(p.embedder)))
-    return p
+        judge: object = MiniLMJudge(p.embedder)
+    elif WEIGHTS:
+        judge = CrossJudge(WEIGHTS)
+    else:
+        return p
+    return dataclasses.replace(p, debate=Debate(p.embedder, judge=judge))
 
 
 def corpus(which: str) -> None:

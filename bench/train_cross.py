@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import random
 import sys
 import time
@@ -40,6 +39,7 @@ from judge_data import (  # noqa: E402
     pair_stance_examples,
     split,
     stance_examples,
+    valence_readings,
     validation,
 )
 
@@ -60,7 +60,6 @@ from argmap.judge.features import LEXICAL_NAMES  # noqa: E402
 
 SEED = 13
 CACHE = Path(__file__).resolve().parent / ".cache"
-VALENCE = Path(__file__).resolve().parent.parent / "data" / "judge" / "valence"
 
 
 def lower_states(texts: list[str], split_at: int) -> dict[str, object]:
@@ -81,29 +80,11 @@ def lower_states(texts: list[str], split_at: int) -> dict[str, object]:
 
 
 def aux_labels(topics: list[dict]) -> dict[tuple[str, str, str], tuple[int, int]]:
-    """``(topic, claim, motion) -> (valence, view)`` label indices for every sided claim
-    against every phrasing of its question, from ``data/judge/valence``: what the claim
-    praises or blames, and whether this phrasing would bring that thing (its view flips with
-    the phrasing's polarity, the valence does not)."""
-    out: dict[tuple[str, str, str], tuple[int, int]] = {}
-    for t in topics:
-        path = VALENCE / f"{t['id']}.json"
-        if not path.is_file():
-            continue
-        ann = {e["id"]: e for e in json.loads(path.read_text(encoding="utf-8"))["claims"]}
-        for c in t["claims"]:
-            e = ann.get(c["id"])
-            if c["stance"] == "neutral" or e is None or "stance_disputed" in e:
-                continue
-            for m in t["motions"]:
-                view = e["motion_view"] == "for"
-                if m["polarity"] != 1:
-                    view = not view
-                out[(t["id"], c["text"], m["text"])] = (
-                    AUX_LABELS["valence"].index(e["valence"]),
-                    0 if view else 1,
-                )
-    return out
+    """``(topic, claim, motion) -> (valence, view)`` label indices of the sided claims."""
+    return {
+        (r.topic, r.claim, r.motion): (0 if r.good else 1, 0 if r.for_ else 1)
+        for r in valence_readings(topics)
+    }
 
 
 class Data:
@@ -176,11 +157,11 @@ def aux_readings(net, data: Data, states: dict) -> str:
     pw = probs(net, data, states, "view")[idx]
     ps = probs(net, data, states, "stance")[idx]
     pro = np.array([data.ex[i].label == "pro" for i in idx])
-    prod = pv[:, 0] * pw[:, 0] + pv[:, 1] * pw[:, 1]  # P(good and for, or bad and against)
+    prod = product_direction(ps, pv, pw)
     return (
         f" valence {np.mean(pv.argmax(1) == data.yv[idx]):.3f}"
         f" view {np.mean(pw.argmax(1) == data.yw[idx]):.3f}"
-        f" product-sign {np.mean((prod > 0.5) == pro):.3f}"
+        f" product-sign {np.mean((prod[:, 0] > prod[:, 1]) == pro):.3f}"
         f" head-sign {np.mean((ps[:, 0] > ps[:, 1]) == pro):.3f}"
     )
 

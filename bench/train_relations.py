@@ -29,6 +29,9 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from train_central import _overlap as overlap  # noqa: E402
 
 from argmap.embed import CachedEmbedder, SentenceTransformerEmbedder  # noqa: E402
 from argmap.ingest import document_from_text  # noqa: E402
@@ -53,12 +56,6 @@ CUE_TESTS = {
 
 def held_out(item: dict[str, Any]) -> bool:
     return zlib.crc32(item["topic"].encode("utf-8")) % 5 == 0
-
-
-def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
-    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
-    union = max(a[1], b[1]) - min(a[0], b[0])
-    return inter / union if union else 0.0
 
 
 @dataclass
@@ -89,12 +86,7 @@ def read(items: list[dict[str, Any]], emb: Any) -> list[Text]:
         for r in relater.relate(doc, ext):
             rules[idx[r.source]] = (idx[r.target], r.type, r.rule or "")
         spans = [(c.mentions[0].start, c.mentions[0].end) for c in ext.claims]
-        gold_spans = {}
-        pos = 0
-        for a in item["adus"]:  # offsets as check_texts.py --write fills them in
-            k = item["text"].find(a["text"], pos)
-            gold_spans[a["id"]] = (k, k + len(a["text"]))
-            pos = max(pos, k + len(a["text"]))
+        gold_spans = {a["id"]: (a["start"], a["end"]) for a in item["adus"]}
         cover: list[str | None] = []
         for s in spans:
             best, bo = None, 0.5
