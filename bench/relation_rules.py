@@ -4,9 +4,9 @@
 
 Every relation the ``discourse`` stage makes names the rule that made it (``rule`` in the map
 JSON), and its ``confidence`` is that rule's precision measured here on the project's annotated
-texts that are not held out (``data/labelled/texts``, ``crc32(id) % 5 != 0``): the share of its
-relations whose source and target match annotated units (by the reference scorer's overlap test)
-joined by an annotated relation of the same type. Printed beside it for comparison, never used
+texts on topics that are not held out (``data/labelled/texts``,
+``argmap.evaluate.held_out_topic``): the share of its relations whose source and target
+match annotated units (by the reference scorer's overlap test) joined by an annotated relation of the same type. Printed beside it for comparison, never used
 to set anything: the held-out texts, and the development set when ``../shared/dev-eval`` is
 there. The last column, the value to ship, is the training precision pulled toward 0.5 by
 ``PRIOR_WEIGHT`` pseudo-relations: a rule seen twice is not certain, and one never seen is a coin.
@@ -24,9 +24,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from train_central import TEXTS, _locate, _overlap, held_out  # noqa: E402
+from train_central import TEXTS, held_out  # noqa: E402
 
 from argmap.embed import CachedEmbedder, SentenceTransformerEmbedder  # noqa: E402
+from argmap.evaluate import locate, overlap  # noqa: E402
 from argmap.ingest import document_from_text  # noqa: E402
 from argmap.parse.base import CorpusAware  # noqa: E402
 from argmap.parse.discourse import RULE_PRECISION  # noqa: E402
@@ -53,14 +54,14 @@ def tally(items: list[dict[str, Any]], pipeline: Pipeline) -> tuple[Counter[str]
         doc, claims, relations = pipeline.analyse(doc)
         spans = {}
         for a in item["adus"]:
-            r = _locate(doc.text, a["text"]) if a.get("start") is not None else None
+            r = locate(doc.text, a["text"]) if a.get("start") is not None else None
             if r is not None:
                 spans[a["id"]] = r
         unit_of: dict[str, str] = {}
         for c in claims:
             m = c.mentions[0]
-            best = max(spans, key=lambda a: _overlap((m.start, m.end), spans[a]), default=None)
-            if best is not None and _overlap((m.start, m.end), spans[best]) >= 0.5:
+            best = max(spans, key=lambda a: overlap((m.start, m.end), spans[a]), default=None)
+            if best is not None and overlap((m.start, m.end), spans[best]) >= 0.5:
                 unit_of[c.id] = best
         gold = {(r["source"], r["target"]): r["type"] for r in item["relations"]}
         for r in relations:

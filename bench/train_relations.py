@@ -20,7 +20,6 @@ import argparse
 import json
 import math
 import sys
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,9 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from train_central import _overlap as overlap  # noqa: E402
-
 from argmap.embed import CachedEmbedder, SentenceTransformerEmbedder  # noqa: E402
+from argmap.evaluate import held_out_topic, overlap  # noqa: E402
 from argmap.ingest import document_from_text  # noqa: E402
 from argmap.parse import discourse as dc  # noqa: E402
 from argmap.parse.discourse.relations import RULE_PRECISION  # noqa: E402
@@ -55,7 +53,7 @@ CUE_TESTS = {
 
 
 def held_out(item: dict[str, Any]) -> bool:
-    return zlib.crc32(item["topic"].encode("utf-8")) % 5 == 0
+    return held_out_topic(item["topic"])
 
 
 @dataclass

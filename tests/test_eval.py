@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from argmap.cli import main
+from argmap.errors import ArgmapError
+from argmap.evaluate import held_out_topic, project_texts, score, score_items
 
 DEV_EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "dev-eval"
 SCORER = DEV_EVAL / "score.py"
 needs_scorer = pytest.mark.skipif(not SCORER.is_file(), reason="../shared/dev-eval is absent")
+HELD_OUT_FLOOR = {"adu_f1": 0.84, "rel_f1": 0.26, "attach_f1": 0.34, "opp_f1": 0.52}
 
 TEXT = (
     "Schools should start later in the morning. Teenagers learn better after more sleep "
@@ -49,12 +53,17 @@ def _gold(path: Path) -> Path:
     return path
 
 
-def _figures(out: str) -> dict[str, float]:
+LABELS = ("unit (ADU) F1", "labelled relation F1", "attachment F1", "counterclaim F1")
+
+
+def _figures(out: str, column: int = 0) -> dict[str, float]:
+    """One column of the printed table: each F1 has three decimals, its P and R follow it."""
     figures = {}
     for line in out.splitlines():
-        for label in ("unit (ADU) F1", "labelled relation F1", "attachment F1", "counterclaim F1"):
+        for label in LABELS:
             if line.startswith(label):
-                figures[label] = float(line[len(label) :].split()[0])
+                cells = re.findall(r"(\d\.\d{3})(?:\s+\(P [\d.]+, R [\d.]+\))?", line[len(label) :])
+                figures[label] = float(cells[column])
     return figures
 
 
@@ -65,7 +74,7 @@ def test_eval_scores_a_plainly_argued_text_as_its_annotator_would(tmp_path: Path
     args = ["eval", str(gold), "--scorer", str(SCORER), "--out", str(out), "--embedder", "hashing"]
     assert main(args) == 0
     printed = capsys.readouterr().out
-    assert "documents found   1/1" in printed
+    assert re.search(r"^documents found\s+1/1$", printed, re.M)
     assert _figures(printed) == {
         "unit (ADU) F1": 1.0,
         "labelled relation F1": 1.0,
@@ -92,16 +101,65 @@ def test_eval_explains_a_bad_gold_file_or_a_missing_scorer(tmp_path: Path, capsy
 
 @needs_scorer
 @pytest.mark.model
-def test_eval_development_set_keeps_its_figures(tmp_path: Path, capsys):
-    """The development set's figures, as the README gives them: units and counterclaims meet
-    the issue's targets (0.88, 0.55); relations and attachment, short of theirs (0.45, 0.60),
-    must not slide back below where they stand."""
+def test_eval_development_set_stays_above_its_floor(tmp_path: Path, capsys):
+    """A floor, not a target: the development set is for measuring, so its figures may move with
+    a change that helps the held-out topics, but not collapse (0.898 / 0.458 / 0.480 / 0.776 on
+    2026-12-07, README)."""
     gold = DEV_EVAL / "microtexts_part2_en.json"
     assert main(["eval", str(gold), "--out", str(tmp_path / "map.json")]) == 0
     printed = capsys.readouterr().out
-    assert "documents found   171/171" in printed
+    assert re.search(r"^documents found\s+171/171$", printed, re.M)
     f = _figures(printed)
-    assert f["unit (ADU) F1"] >= 0.88
-    assert f["counterclaim F1"] >= 0.55
-    assert f["labelled relation F1"] >= 0.44  # 0.458 here; a little room for other CPUs
-    assert f["attachment F1"] >= 0.465  # 0.480 here
+    assert f["unit (ADU) F1"] >= 0.86
+    assert f["counterclaim F1"] >= 0.70
+    assert f["labelled relation F1"] >= 0.42
+    assert f["attachment F1"] >= 0.44
+
+
+@pytest.mark.model
+def test_eval_held_out_topics_do_not_get_worse(capsys):
+    """The gate a change must pass: the project's annotated texts on topics no model was trained
+    on, scored with the reference scorer's rules. Floors a little under the figures measured
+    when they were set (README, "Extraction quality")."""
+    assert main(["eval", "--held-out", "--json"]) == 0
+    r = json.loads(capsys.readouterr().out)
+    n = len(project_texts("held-out"))
+    assert r["docs_found"] == f"{n}/{n}"
+    assert r["adu_f1"] >= HELD_OUT_FLOOR["adu_f1"]
+    assert r["rel_f1"] >= HELD_OUT_FLOOR["rel_f1"]
+    assert r["attach_f1"] >= HELD_OUT_FLOOR["attach_f1"]
+    assert r["opp_f1"] >= HELD_OUT_FLOOR["opp_f1"]
+
+
+@needs_scorer
+def test_argmaps_scorer_gives_the_reference_scorers_figures(tmp_path: Path):
+    """The held-out gate is scored without ../shared, by argmap's copy of the scorer's rules;
+    on a whole development-set map the two must agree to the last digit."""
+    gold = DEV_EVAL / "microtexts_part2_en.json"
+    out = tmp_path / "map.json"
+    assert main(["eval", str(gold), "--embedder", "hashing", "--out", str(out)]) == 0
+    reference = score(gold, out, SCORER)
+    ours = score_items(json.loads(gold.read_text()), json.loads(out.read_text()))
+    assert ours == pytest.approx(reference)
+    assert 0.2 < ours["rel_f1"] < 0.9  # a real map, not an empty one scored as equal
+
+
+def test_project_texts_split_by_whole_topics():
+    train, test = project_texts("train"), project_texts("held-out")
+    assert len(train) + len(test) == len(project_texts("all"))
+    assert {i["topic"] for i in train}.isdisjoint({i["topic"] for i in test})
+    assert 0.1 < len(test) / (len(train) + len(test)) < 0.3
+    assert all(held_out_topic(i["topic"]) for i in test)
+    with pytest.raises(ArgmapError, match="split must be"):
+        project_texts("dev")
+
+
+def test_eval_with_no_gold_file_scores_the_held_out_texts(tmp_path: Path, capsys):
+    assert main(["eval", "--embedder", "hashing"]) == 0
+    printed = capsys.readouterr().out
+    n = len(project_texts("held-out"))
+    assert printed.splitlines()[0].strip() == "held-out texts"
+    assert re.search(rf"^documents found\s+{n}/{n}$", printed, re.M)
+    assert 0.5 < _figures(printed)["unit (ADU) F1"] <= 1.0
+    assert main(["eval", "--held-out", "a.json", "--out", str(tmp_path / "m.json")]) == 1
+    assert "--out keeps one map" in capsys.readouterr().err
