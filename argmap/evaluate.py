@@ -37,7 +37,9 @@ def held_out_topic(topic: str) -> bool:
 
 
 def project_texts(split: str = "held-out", folder: Path = PROJECT_TEXTS) -> list[dict[str, Any]]:
-    """The project's annotated texts of one split (``train``, ``held-out`` or ``all``)."""
+    """The project's annotated texts of one split (``train``, ``held-out`` or ``all``). A text
+    the checker has not yet filled in (no offsets: ``check_texts.py --write`` not run) is not
+    part of the corpus yet and is left out."""
     if split not in ("train", "held-out", "all"):
         raise ArgmapError(f"split must be train, held-out or all, not {split!r}")
     files = sorted(folder.glob("*.json")) if folder.is_dir() else []
@@ -52,6 +54,7 @@ def project_texts(split: str = "held-out", folder: Path = PROJECT_TEXTS) -> list
             items.extend(json.loads(f.read_text(encoding="utf-8")))
         except (OSError, json.JSONDecodeError) as e:
             raise ArgmapError(f"{f}: cannot read annotated texts ({e})") from e
+    items = [i for i in items if all("start" in a for a in i.get("adus", []))]
     if split == "all":
         return items
     return [i for i in items if held_out_topic(str(i.get("topic", ""))) == (split == "held-out")]

@@ -9,9 +9,16 @@ from argmap.model import Document
 from argmap.parse.discourse import DiscourseExtractor
 
 
+def rules() -> DiscourseExtractor:
+    """The hand-written rules alone: these tests pin what they read. The shipped role model
+    weighs their roles as features (tests/test_role_model.py and the held-out gate of
+    tests/test_eval.py measure it)."""
+    return DiscourseExtractor(embedder=HashingEmbedder(), role_model=None)
+
+
 def main_claim_text(text: str) -> str:
     doc = Document.create(text, source="t.txt")
-    ext = DiscourseExtractor(embedder=HashingEmbedder()).extract(doc)
+    ext = rules().extract(doc)
     return next(c.text for c in ext.claims if c.id == ext.main_claim)
 
 
@@ -61,7 +68,7 @@ def test_discourse_title_lines_are_not_claims() -> None:
         "Travellers sleep on the way and arrive in the city centre."
     )
     doc = Document.create(text, source="t.txt")
-    ext = DiscourseExtractor(embedder=HashingEmbedder()).extract(doc)
+    ext = rules().extract(doc)
     texts = [c.text for c in ext.claims]
     assert "The Case for Night Trains and the Future of European Rail" not in texts
     # a letter's reference line names what it answers; it claims nothing
@@ -70,7 +77,7 @@ def test_discourse_title_lines_are_not_claims() -> None:
         "Trams are not a waste of money. They carry more people than buses.",
         source="letter.txt",
     )
-    ext = DiscourseExtractor(embedder=HashingEmbedder()).extract(letter)
+    ext = rules().extract(letter)
     assert [c.text for c in ext.claims][0] == "Trams are not a waste of money."
     # a sentence-case heading states a point, and stays
     assert "Sleeper services pay off" in texts
@@ -82,7 +89,7 @@ def _edges(text: str) -> dict[str, tuple[str, str, str]]:
     from argmap.parse.discourse import DiscourseRelations
 
     doc = Document.create(text, source="t.txt")
-    ext = DiscourseExtractor(embedder=HashingEmbedder()).extract(doc)
+    ext = rules().extract(doc)
     rels = DiscourseRelations(embedder=HashingEmbedder()).relate(doc, ext)
     by_id = {c.id: c.text for c in ext.claims}
     return {by_id[r.source]: (by_id[r.target], r.type, r.rule or "") for r in rels}
@@ -166,7 +173,7 @@ def test_discourse_reported_speech_is_someone_elses_view(text: str, reported: bo
 
 def roles_of(text: str) -> dict[str, tuple[str, str]]:
     """Each claim's text -> (its role, its stance)."""
-    ext = DiscourseExtractor(embedder=HashingEmbedder()).extract(Document.create(text, "t.txt"))
+    ext = rules().extract(Document.create(text, "t.txt"))
     return {c.text: (c.metadata["role"], c.stance) for c in ext.claims}
 
 
@@ -248,7 +255,7 @@ def test_discourse_each_relation_names_its_rule_and_that_rule_s_measured_precisi
         "they replace short flights. Tickets stay cheap because the state covers the carriages.",
         source="t.txt",
     )
-    ext = DiscourseExtractor(embedder=HashingEmbedder()).extract(doc)
+    ext = rules().extract(doc)
     rels = DiscourseRelations(embedder=HashingEmbedder()).relate(doc, ext)
     text = {c.id: c.text for c in ext.claims}
     by_source = {text[r.source]: r for r in rels}
@@ -443,7 +450,7 @@ def test_discourse_speakers_greetings_and_question_headings_are_not_claimed() ->
         "Thanks to the new line, the old town is quieter."
     )
     doc = Document.create(text, source="interview.txt")
-    ext = DiscourseExtractor(embedder=HashingEmbedder()).extract(doc)
+    ext = rules().extract(doc)
     spans = {doc.text[m.start : m.end] for c in ext.claims for m in c.mentions}
     # the speaker's label is who speaks; the claim starts after it, at exact offsets
     assert "Yes, without much hesitation." in spans
@@ -507,7 +514,7 @@ def test_discourse_an_interviewee_s_first_answer_is_the_position(asker, answerer
         "Cheap bus lanes fill up quickly and slow down every bus in town."
     )
     doc = Document.create(text, source="interview.txt")
-    ext = DiscourseExtractor(embedder=HashingEmbedder()).extract(doc)
+    ext = rules().extract(doc)
     claims = {c.id: c for c in ext.claims}
     assert claims[ext.main_claim].text.startswith("The city should build the line")
     # the interviewer's words are never the position
@@ -556,7 +563,7 @@ def test_discourse_only_a_labelled_interviewer_asks() -> None:
         "Okafor: Why would a growing city go without a tram? The city should build the line "
         "before the depot closes.\n\n"
         "Interviewer: And the cost?\n\n"
-        "Okafor: It is high, but buses cost more over forty years."
+        "Okafor: Buses would cost more over forty years."
     )
     assert main_claim_text(interview) == "The city should build the line before the depot closes."
     # a chat: everyone asks, nobody is silenced
@@ -574,3 +581,29 @@ def test_discourse_a_trailing_while_can_still_report_or_concede() -> None:
     assert roles["while critics claim it is a waste."] == ("objection", "con")
     roles = roles_of("I support the charge, while I admit it will hurt some shops. Shops adapt.")
     assert roles["while I admit it will hurt some shops."][0] == "objection"
+
+
+def test_discourse_a_line_quoted_from_the_post_replied_to_is_the_other_posters_view() -> None:
+    from argmap.ingest import document_from_text
+
+    reply = (
+        "Sam_T wrote:\n"
+        "> Speed bumps wreck suspensions, the council should rip them out.\n"
+        "> Nobody asked for them.\n\n"
+        "My street had three crashes in a year before the bumps went in and none since. "
+        "Slower cars are worth a bit of wear on the shocks. They should stay."
+    )
+    doc, _ = document_from_text(reply, "reply.txt")
+    assert "> Speed bumps" in doc.text  # whose words a line holds stays in the stored text
+    ext = rules().extract(doc)
+    by_text = {c.text: (c, u) for c, u in zip(ext.claims, ext.units or [], strict=True)}
+    quoted = by_text["Speed bumps wreck suspensions, the council should rip them out."]
+    m = quoted[0].mentions[0]
+    assert doc.text[m.start : m.end] == quoted[0].text  # the unit starts after the marks
+    assert quoted[0].stance == "con" and quoted[1].role.value == "objection"
+    assert by_text["Nobody asked for them."][0].stance == "con"
+    main = next(c.text for c in ext.claims if c.id == ext.main_claim)
+    assert main == "They should stay."
+    # the same words unquoted are the author's own
+    plain = rules().extract(Document.create(reply.replace("> ", ""), source="t.txt"))
+    assert all(c.stance == "pro" for c in plain.claims if c.text.startswith("Speed bumps"))

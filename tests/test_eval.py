@@ -15,7 +15,7 @@ from argmap.evaluate import held_out_topic, project_texts, score, score_items
 DEV_EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "dev-eval"
 SCORER = DEV_EVAL / "score.py"
 needs_scorer = pytest.mark.skipif(not SCORER.is_file(), reason="../shared/dev-eval is absent")
-HELD_OUT_FLOOR = {"adu_f1": 0.84, "rel_f1": 0.26, "attach_f1": 0.34, "opp_f1": 0.52}
+HELD_OUT_FLOOR = {"adu_f1": 0.83, "rel_f1": 0.28, "attach_f1": 0.32, "opp_f1": 0.60}
 
 TEXT = (
     "Schools should start later in the morning. Teenagers learn better after more sleep "

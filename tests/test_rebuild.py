@@ -56,7 +56,11 @@ def test_rebuild_records_every_setting(corpus):
     assert rec["embedder"]["name"] == "hashing" and len(rec["embedder"]["fingerprint"]) == 16
     assert rec["extractor"] == {
         "name": "discourse",
-        "options": {"central_model": "central_model.json", "peer_weight": 0.5},
+        "options": {
+            "central_model": "central_model.json",
+            "peer_weight": 0.5,
+            "role_model": "role_model.npz",
+        },
     }
     assert rec["relations"] == {"name": "discourse", "options": {"local_bias": 0.2}}
     assert rec["dedup"]["threshold"] == 0.74

@@ -87,6 +87,12 @@ def add_pipeline_options(p: argparse.ArgumentParser) -> None:
         "(default: the shipped weights)",
     )
     p.add_argument(
+        "--role-model",
+        metavar="FILE",
+        help="role model weights for the discourse extractor (from bench/train_roles.py "
+        "--out FILE), or 'rules' for the hand-written role rules alone",
+    )
+    p.add_argument(
         "--cross-encoder",
         metavar="FOLDER",
         help="local CrossEncoder NLI model folder (for --relations cross-encoder)",
@@ -115,6 +121,9 @@ def pipeline_from_args(args: argparse.Namespace) -> Any:
     model = getattr(args, "main_claim_model", None)
     if model:
         options["central_model"] = None if model == "rules" else str(Path(model).resolve())
+    roles = getattr(args, "role_model", None)
+    if roles:
+        options["role_model"] = None if roles == "rules" else str(Path(roles).resolve())
     return Pipeline.default(
         embedder=embedder,
         extractor=args.extractor,

@@ -15,7 +15,10 @@ _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_EMPH = re.compile(r"(?<![\w*])(\*\*|__|\*)(?=\S)(.+?)(?<=\S)\1(?![\w*])")
-_MD_LEAD = re.compile(r"^\s{0,3}(#{1,6}\s+|[*+\-]\s+|>\s*)")
+_MD_LEAD = re.compile(r"^\s{0,3}(#{1,6}\s+|[*+\-]\s+)")
+# ">" quoting a line of the message a reply answers stays in the text: whose words a line holds
+# is part of what it says (the discourse units read it, and start after it).
+_MD_QUOTE = re.compile(r"^\s{0,3}((?:>\s*)+)")
 
 
 def normalise_whitespace(text: str) -> str:
@@ -34,7 +37,11 @@ def strip_light_markup(text: str) -> str:
     lines = []
     for ln in text.split("\n"):
         ln = _MD_LINK.sub(r"\1", ln)
-        ln = _MD_LEAD.sub("", ln)
+        quote = _MD_QUOTE.match(ln)
+        if quote:
+            ln = ln[: quote.end()] + _MD_LEAD.sub("", ln[quote.end() :])
+        else:
+            ln = _MD_LEAD.sub("", ln)
         ln = _MD_EMPH.sub(r"\2", ln)  # only paired markers: "x = 2*3" and "__init" stay
         lines.append(ln)
     return "\n".join(lines)

@@ -17,6 +17,7 @@ from argmap.errors import ArgmapError, UnknownStage
 OPTIONS: dict[str, str] = {
     "embedder": "the embedder the stages share (set by the pipeline)",
     "central_model": "discourse: main-claim ranker weights file, or None for the rules",
+    "role_model": "discourse: role model weights file, or None for the rules' roles",
     "peer_weight": "discourse: how far a short text's main claim leans to the others' (0: alone)",
     "local_bias": "discourse relations: how much closer the unit before must be to be the target",
     "cross_encoder": "cross-encoder relations: a local CrossEncoder model folder",
@@ -61,13 +62,16 @@ _DEFAULT: Any = object()
 
 
 def _discourse_extractor(
-    embedder: Any = None, central_model: Any = "central_model.json", peer_weight: Any = _DEFAULT
+    embedder: Any = None,
+    central_model: Any = "central_model.json",
+    peer_weight: Any = _DEFAULT,
+    role_model: Any = "role_model.npz",
 ) -> Any:
     from argmap.parse.discourse import DiscourseExtractor
 
     # central_model: a weights file, or None for the hand-set rules; peer_weight: 0 reads each
     # document alone
-    options = _given(central_model=central_model, peer_weight=peer_weight)
+    options = _given(central_model=central_model, peer_weight=peer_weight, role_model=role_model)
     return DiscourseExtractor(embedder=embedder, **options)
 
 

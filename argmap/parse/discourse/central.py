@@ -112,8 +112,8 @@ def _central_score(
         s -= 3.0
     if x.heading:
         s -= 2.0
-    if x.asks:
-        s -= 4.0  # the interviewer's words are not the interviewee's position
+    if x.asks or x.quoted:
+        s -= 4.0  # the interviewer's words, or the post replied to, are not the author's position
     s += (6 * w["similarity"] if long_doc else w["similarity"]) * sim
     if x.idx > 0 and x.idx < n - 1 and not long_doc:
         s -= 0.5 + 0.5 * min(1.0, x.idx / 10)
@@ -193,7 +193,9 @@ def never_central(units: list[_U], k: int) -> bool:
     """A question asks, an objection or a reported view is someone else's (and so is what its
     objector goes on to say in the same sentence), a unit the next one answers ("X. However,
     Y") is conceded, the author's own story ("I live in ...", "my son was ...") is evidence, and
-    a bullet of a headed pro/con list is one point among several: none is the author's position.
+    a bullet of a headed pro/con list is one point among several, and a line quoted from the
+    message a reply answers ("> ...") or an interviewer's turn is someone else's: none is the
+    author's position.
     (Used for short texts, where a reported view is an objection; see ``SHORT_TEXT_MAX_UNITS``.)
     Of the 11 stories in the two annotated sets none is a main claim. The ranker was not refit
     for the stories and continuations: refit without them as candidates, it lost a training text
@@ -208,6 +210,7 @@ def never_central(units: list[_U], k: int) -> bool:
         or (k > 0 and _continues(units[k - 1], x) and _reports_a_view(units[k - 1].text))
         or x.heading
         or x.asks
+        or x.quoted
     )
 
 

@@ -25,6 +25,7 @@ from argmap.parse.discourse.central import (
     peer_bonus,
     rank_central,
 )
+from argmap.parse.discourse.role_model import RoleModel, apply_role_model, load_role_model
 from argmap.parse.discourse.roles import assign_roles
 from argmap.parse.discourse.units import _U, STAGE, analyse_units
 from argmap.parse.ranker import LinearRanker
@@ -51,11 +52,15 @@ class DiscourseExtractor:
         central_model: LinearRanker | str | None = "central_model.json",
         lead_prior: float = LEAD_PRIOR,
         peer_weight: float = PEER_WEIGHT,
+        role_model: RoleModel | str | None = "role_model.npz",
     ) -> None:
         """``central_model``: the main-claim ranker for short texts (weights shipped in
         ``argmap/resources``, a path to others, or None for the hand-set rules everywhere).
         ``peer_weight``: how much a short text's main claim leans toward what the other
-        documents of the build claim (``PEER_WEIGHT``; 0 reads each document alone)."""
+        documents of the build claim (``PEER_WEIGHT``; 0 reads each document alone).
+        ``role_model``: weights that re-score each unit's role after the rules (see
+        :mod:`role_model`; shipped in ``argmap/resources``), a path to others, or None to keep
+        the rules' roles."""
         self.embedder = embedder
         self.after_objection = after_objection
         self.central_weights = dict(CENTRAL_WEIGHTS, **(central_weights or {}))
@@ -67,6 +72,7 @@ class DiscourseExtractor:
         )
         self.lead_prior = lead_prior
         self.peer_weight = peer_weight
+        self.role_model = load_role_model(role_model)
         self._peer_row: dict[str, int] = {}
         self._peer_vecs = np.zeros((0, 0), dtype=np.float32)
 
@@ -127,6 +133,10 @@ class DiscourseExtractor:
             return Extraction()
         central = self.choose_central(units, self.peers_of(document.id))
         assign_roles(units, central, self.after_objection)
+        if self.role_model is not None:
+            own = self.role_model.reads_vectors_of(self.embedder)
+            vecs = self._vectors(units) if own else None
+            apply_role_model(self.role_model, document.text, units, central, vecs)
         claims = []
         facts = []
         for x in units:

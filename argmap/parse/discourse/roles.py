@@ -145,8 +145,8 @@ def assign_roles(units: list[_U], central: int, after_objection: bool = True) ->
         check()
         if x.role == "central" or _sets_beside(x):
             continue
-        if _is_objection(x.text) or (short and cues.is_reported(x.text)):
-            x.role = "objection"
+        if _is_objection(x.text) or x.quoted or (short and cues.is_reported(x.text)):
+            x.role = "objection"  # a line quoted from the post replied to is that poster's view
     for i, x in enumerate(units):
         if i == 0:
             continue

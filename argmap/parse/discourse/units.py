@@ -28,6 +28,7 @@ class _U:
     turns: bool = False  # an objection that turns against the unit before it
     speaker: str = ""  # the label of its line in a transcript ("Q", "A", "Dr Lee")
     asks: bool = False  # spoken by whoever asks the questions in an interview
+    quoted: bool = False  # on a line quoted from an earlier message ("> ..."): not the author's
 
 
 def _is_heading(text: str) -> bool:
@@ -80,6 +81,11 @@ def analyse_units(doc: Document) -> list[_U]:
                 section = ""
             continue
         line_start = line_starts[line_of(u.start)]
+        quote = _QUOTE_MARK.match(doc.text, line_start)
+        quoted = quote is not None
+        if quote and u.start < quote.end() < u.end:
+            u = replace(u, start=quote.end())  # the unit is the quoted words, not the marks
+            text = doc.text[u.start : u.end]
         line_text = doc.text[line_start:].lstrip()
         label = _speaker_label(line_text)
         speaker = line_text[:label].strip().rstrip(":").strip()
@@ -93,7 +99,7 @@ def analyse_units(doc: Document) -> list[_U]:
             or cues.is_phatic(text)
         ):
             continue
-        out.append(_U(u, text, line_of(u.start), section, speaker=speaker))
+        out.append(_U(u, text, line_of(u.start), section, speaker=speaker, quoted=quoted))
     for i, x in enumerate(out):
         x.idx = i
     # an interview: a speaker labelled as the one who asks ("Q", "Interviewer"), and others
@@ -140,6 +146,7 @@ _MINOR_WORDS = frozenset(
 )
 
 
+_QUOTE_MARK = re.compile(r"[ \t]*(?:>[ \t]*)+")  # "> " quoting the message a reply answers
 _SUBJECT_LINE = re.compile(r"(?:re|fwd?|subject)\s*:\s", re.I)
 # A speaker's name opening a line of an interview, transcript or chat ("Q: ", "A: ", "Dr Lee: "):
 # who speaks, not what is claimed, so the unit starts after it.
