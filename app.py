@@ -345,6 +345,19 @@ def show_claim(amap: ArgumentMap, cid: str) -> None:
         if d["attacks"]:
             st.markdown(f"**It attacks ({len(d['attacks'])})**")
             claim_buttons(d["attacks"], "atts", "")
+        for k, (premise, conclusion) in enumerate(d["undercuts"]):
+            # an undercut denies the step from a reason to its claim, not either claim
+            st.markdown(
+                f"**It undercuts the step** from “{view.md_escape(view.short(premise.text, 80))}” "
+                f"to “{view.md_escape(view.short(conclusion.text, 80))}”"
+            )
+            claim_buttons([premise, conclusion], f"undc{k}", "")
+        for k, (other, conclusion) in enumerate(d["undercut_by"]):
+            st.markdown(
+                "**Its support for** "
+                f"“{view.md_escape(view.short(conclusion.text, 80))}” **is undercut by**"
+            )
+            claim_buttons([other], f"undb{k}", "")
 
     if d["variants"]:
         # the variants include the one whose wording became the canonical text

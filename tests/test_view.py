@@ -226,3 +226,30 @@ def test_claim_detail_is_plain_data_about_one_claim():
         assert p["text"] == amap.documents[p["document"]].text[p["start"] : p["end"]]
     assert f"stance **{target.stance}**" in d["facts"]  # "pro"/"con" need no escaping
     assert (d["variants"] == []) == (len(target.members) <= 1)
+
+
+def test_an_undercut_is_drawn_and_described_as_an_attack_on_a_step_not_a_claim():
+    amap = make_map()
+    # c3 denies that c1 supports c0 (AIF: a conflict on the inference node)
+    undercut = Relation("c3", "c0", "attacks", 0.6, inference=("c1", "c0"))
+    amap = ArgumentMap(list(amap.documents.values()), list(amap.claims_by_id.values()),
+                       [*amap.relations, undercut])  # fmt: skip
+    v = view.view_data(amap)
+    edges = {(e["from"], e["to"], e["kind"]): e for e in v["edges"]}
+    drawn = edges[("c3", "c0", "undercuts")]
+    assert drawn["type"] == "attacks"  # claim-level readers still see an attack on c0
+    assert (
+        drawn["color"]
+        == view.EDGE_STYLES["undercuts"]["color"]
+        != view.EDGE_STYLES["attacks"]["color"]
+    )
+    assert drawn["title"].startswith("undercuts the step to this claim from: Anyone can strip")
+    assert edges[("c2", "c0", "attacks")]["kind"] == "attacks"
+    assert "undercuts" in {i["key"] for i in v["legend"]}
+    # filtering by relation type keeps the undercut with the attacks, and drops it without them
+    only_supports = view.view_data(amap, relation_types=["supports"])
+    assert all(e["kind"] == "supports" for e in only_supports["edges"])
+    d = view.claim_detail(amap, "c3")
+    assert [(p.id, c.id) for p, c in d["undercuts"]] == [("c1", "c0")]
+    assert [(u.id, c.id) for u, c in view.claim_detail(amap, "c1")["undercut_by"]] == [("c3", "c0")]
+    assert view.claim_detail(amap, "c2")["undercuts"] == []

@@ -25,6 +25,9 @@ def claim_detail(amap: ArgumentMap, claim_id: str, context: int = 220) -> dict[s
     documents it came from. ``said`` is who said the claim and when, for a dialogue imported
     from AIF (speaker, time, words); ``rephrases`` the claims another tool's file marked as a
     rephrase of this one, or that this one rephrases, kept apart to be read side by side.
+    ``undercuts`` are the inferences this claim attacks, as (premise, conclusion) pairs, and
+    ``undercut_by`` the claims that attack an inference from this one, as (undercutter,
+    conclusion) pairs: an undercut denies that a reason supports its claim, not the claim.
     """
     c = amap.claim(claim_id)
     # stance and acceptance come from the map file: Markdown-escaped like any other text
@@ -79,7 +82,30 @@ def claim_detail(amap: ArgumentMap, claim_id: str, context: int = 220) -> dict[s
             if isinstance(x, Mapping)
         ],
         "rephrases": _rephrases(amap, claim_id),
+        "undercuts": _undercuts(amap, claim_id),
+        "undercut_by": _undercut_by(amap, claim_id),
     }
+
+
+def _undercuts(amap: ArgumentMap, claim_id: str) -> list[tuple[Claim, Claim]]:
+    by_id = amap.claims_by_id
+    return [
+        (by_id[r.inference[0]], by_id[r.inference[1]])
+        for r in amap.relations
+        if r.source == claim_id and r.inference and all(x in by_id for x in r.inference)
+    ]
+
+
+def _undercut_by(amap: ArgumentMap, claim_id: str) -> list[tuple[Claim, Claim]]:
+    by_id = amap.claims_by_id
+    return [
+        (by_id[r.source], by_id[r.inference[1]])
+        for r in amap.relations
+        if r.inference
+        and r.inference[0] == claim_id
+        and r.source in by_id
+        and r.inference[1] in by_id
+    ]
 
 
 def _rephrases(amap: ArgumentMap, claim_id: str) -> list[Claim]:

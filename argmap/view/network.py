@@ -24,7 +24,7 @@ from typing import Any
 import networkx as nx
 
 from argmap.model.amap import ArgumentMap
-from argmap.model.data import Claim, Relation
+from argmap.model.data import RELATION_TYPES, Claim, Relation
 from argmap.view.detail import _MD_SPECIAL as _MD_SPECIAL
 from argmap.view.detail import claim_detail as claim_detail
 from argmap.view.detail import escape_text as escape_text
@@ -40,6 +40,7 @@ from argmap.view.palette import (
     _node_colour,
     _wrap,
     doc_label,
+    edge_kind,
     legend_html,
     short,
 )
@@ -100,7 +101,7 @@ def view_data(
         color_by = "stance"
     docs = _as_set(documents)
     rtypes = _as_set(relation_types)
-    narrowed = rtypes is not None and not set(EDGE_STYLES) <= rtypes
+    narrowed = rtypes is not None and not set(RELATION_TYPES) <= rtypes
     if color_by == "acceptance" and not any(c.acceptance for c in amap.claims_by_id.values()):
         color_by = "stance"
     if focus is not None and focus not in amap.claims_by_id:
@@ -178,19 +179,27 @@ def view_data(
         )
     edges = []
     for r in rels:
-        style = EDGE_STYLES[r.type]
+        kind = edge_kind(r)
+        style = EDGE_STYLES[kind]
+        title = kind
+        if r.inference:
+            premise = amap.claims_by_id.get(r.inference[0])
+            title = "undercuts the step to this claim" + (
+                f" from: {short(premise.text, 80)}" if premise else ""
+            )
         edges.append(
             {
                 "from": r.source,
                 "to": r.target,
                 "type": r.type,
+                "kind": kind,
                 "color": style["color"],
                 "dashes": style["dashes"],
                 "confidence": r.confidence,
                 "count": r.count,
                 "rule": r.rule,
                 # which rule made the edge tells a reader how far to trust it
-                "title": f"{r.type} (confidence {r.confidence:.2f}, {r.count}×)"
+                "title": f"{title} (confidence {r.confidence:.2f}, {r.count}×)"
                 + (f"\nread from: {r.rule}" if r.rule else ""),
             }
         )

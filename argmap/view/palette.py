@@ -19,7 +19,17 @@ OTHER_COLOUR = "#a0a0a0"
 EDGE_STYLES: dict[str, dict[str, Any]] = {
     "supports": {"color": "#2f855a", "dashes": False},
     "attacks": {"color": "#c53030", "dashes": True},
+    # an attack on the step from a premise to its conclusion, not on a claim (AIF's conflict
+    # on an inference node); drawn to the conclusion whose support it weakens
+    "undercuts": {"color": "#6b46c1", "dashes": [2, 6]},
 }
+
+
+def edge_kind(relation: Any) -> str:
+    """``supports``, ``attacks``, or ``undercuts`` for an attack on an inference."""
+    return "undercuts" if getattr(relation, "inference", ()) else str(relation.type)
+
+
 STANCE_NAMES = {"pro": "pro (for the main claim)", "con": "con (against it)"}
 SIDE_COLOURS: dict[str, str] = {"pro": "#4e79a7", "con": "#f28e2b", "neutral": "#bab0ac"}
 SIDE_NAMES = {
