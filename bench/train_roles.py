@@ -32,11 +32,8 @@ from argmap.embed import CachedEmbedder, SentenceTransformerEmbedder  # noqa: E4
 from argmap.evaluate import held_out_topic, overlap, project_texts  # noqa: E402
 from argmap.ingest import document_from_text  # noqa: E402
 from argmap.parse import discourse as dc  # noqa: E402
-from argmap.parse.discourse.role_model import (  # noqa: E402
-    ROLE_LABELS,
-    RoleModel,
-    role_rows,
-)
+from argmap.parse.discourse.features import ROLE_LABELS, role_rows  # noqa: E402
+from argmap.parse.discourse.scoring import RoleModel  # noqa: E402
 
 SEED = 13
 WEIGHTS = ROOT / "argmap" / "resources" / "role_model.npz"

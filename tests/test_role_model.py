@@ -9,13 +9,8 @@ from argmap.embed import HashingEmbedder
 from argmap.errors import ArgmapError
 from argmap.model import Document
 from argmap.parse import discourse as dc
-from argmap.parse.discourse.role_model import (
-    PLAIN_FEATURES,
-    ROLE_LABELS,
-    VECTOR_DIMS,
-    RoleModel,
-    role_rows,
-)
+from argmap.parse.discourse.features import PLAIN_FEATURES, ROLE_LABELS, VECTOR_DIMS, role_rows
+from argmap.parse.discourse.scoring import RoleModel
 from argmap.pipeline import Pipeline
 
 TEXT = (

@@ -15,6 +15,20 @@ Units: sentences split into clauses at argumentative connectives. Roles:
 
 Stance toward the main claim then follows from the relation tree: supports keep the stance of
 the target, attacks flip it.
+
+The modules, in the order a document passes through them:
+
+1. ``units``     segmentation into units; headings, titles, speaker labels and quote marks left
+                 out, and what each unit's line says about its voice (an interviewer's turn, a
+                 line quoted from the post a reply answers);
+2. ``central``   the main claim (a learned ranker over rule features for short texts);
+3. ``roles``     the hand-written role rules, whose decisions become
+4. ``features``  one row per unit for the role model (rules, cues, neighbours, position, line,
+                 MiniLM vector), which
+5. ``scoring``   weighs with weights trained on ``data/labelled/texts`` (``role_model.npz``);
+6. ``relations`` decoding: each unit's one target and the relation type, a tree rooted at the
+                 main claim (rules read from connectives, lists and position);
+``extractor`` puts 1-5 together as a claim extraction stage.
 """
 
 from argmap.parse.discourse.central import (

@@ -25,8 +25,8 @@ from argmap.parse.discourse.central import (
     peer_bonus,
     rank_central,
 )
-from argmap.parse.discourse.role_model import RoleModel, apply_role_model, load_role_model
 from argmap.parse.discourse.roles import assign_roles
+from argmap.parse.discourse.scoring import RoleModel, apply_role_model, load_role_model
 from argmap.parse.discourse.units import _U, STAGE, analyse_units
 from argmap.parse.ranker import LinearRanker
 
@@ -59,7 +59,7 @@ class DiscourseExtractor:
         ``peer_weight``: how much a short text's main claim leans toward what the other
         documents of the build claim (``PEER_WEIGHT``; 0 reads each document alone).
         ``role_model``: weights that re-score each unit's role after the rules (see
-        :mod:`role_model`; shipped in ``argmap/resources``), a path to others, or None to keep
+        :mod:`scoring`; shipped in ``argmap/resources``), a path to others, or None to keep
         the rules' roles."""
         self.embedder = embedder
         self.after_objection = after_objection

@@ -1,0 +1,111 @@
+"""Scoring each unit's role with weights trained on the project's annotated texts.
+
+A multinomial logistic model (``bench/train_roles.py``, seeded) over the rows of
+:mod:`features` replaces the rules' roles; the main claim is chosen before and is not re-scored.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from argmap.errors import ArgmapError
+from argmap.fileio import atomic_write_bytes
+from argmap.parse.discourse.features import PLAIN_FEATURES, ROLE_LABELS, VECTOR_DIMS, role_rows
+from argmap.parse.discourse.units import _U
+
+
+class RoleModel:
+    """Weights of the multinomial model: one row per role in ``ROLE_LABELS``.
+
+    Two sets: ``coef`` reads the unit's vector from the embedder it was trained with
+    (``meta["embedder"]``); ``plain`` reads the other features only, for a build whose embedder
+    is another model (its vectors would mean something else to these weights)."""
+
+    def __init__(
+        self,
+        coef: np.ndarray,
+        intercept: np.ndarray,
+        plain: np.ndarray,
+        plain_intercept: np.ndarray,
+        meta: dict[str, Any] | None = None,
+    ) -> None:
+        coef = np.asarray(coef, dtype=np.float32)
+        plain = np.asarray(plain, dtype=np.float32)
+        if coef.shape != (len(ROLE_LABELS), len(PLAIN_FEATURES) + VECTOR_DIMS) or plain.shape != (
+            len(ROLE_LABELS),
+            len(PLAIN_FEATURES),
+        ):
+            raise ArgmapError(f"role model weights have shape {coef.shape}, not the features'")
+        self.coef, self.plain = coef, plain
+        self.intercept = np.asarray(intercept, dtype=np.float32)
+        self.plain_intercept = np.asarray(plain_intercept, dtype=np.float32)
+        self.meta = dict(meta or {})
+
+    @staticmethod
+    def n_plain() -> int:
+        return len(PLAIN_FEATURES)
+
+    def reads_vectors_of(self, embedder: Any) -> bool:
+        return embedder is not None and getattr(embedder, "name", None) == self.meta.get("embedder")
+
+    def predict(self, rows: np.ndarray, vectors: bool = True) -> list[str]:
+        if vectors:
+            scores = rows @ self.coef.T + self.intercept
+        else:
+            scores = rows[:, : len(PLAIN_FEATURES)] @ self.plain.T + self.plain_intercept
+        return [ROLE_LABELS[i] for i in np.argmax(scores, axis=1)]
+
+    def save(self, path: str | Path, **meta: Any) -> None:
+        buf = io.BytesIO()
+        info = {"features": list(PLAIN_FEATURES), "vector_dims": VECTOR_DIMS, **self.meta, **meta}
+        np.savez_compressed(
+            buf,
+            coef=self.coef.astype(np.float16),
+            intercept=self.intercept,
+            plain=self.plain,
+            plain_intercept=self.plain_intercept,
+            meta=np.frombuffer(json.dumps(info).encode("utf-8"), dtype=np.uint8),
+        )
+        atomic_write_bytes(Path(path), buf.getvalue())
+
+    @classmethod
+    def load(cls, path: str | Path) -> RoleModel:
+        """A file path, or the bare name of a file shipped in ``argmap/resources``."""
+        try:
+            shipped = resources.files("argmap.resources").joinpath(str(path))
+            if isinstance(path, str) and "/" not in path and shipped.is_file():
+                data = np.load(io.BytesIO(shipped.read_bytes()))
+            else:
+                data = np.load(Path(path))
+            meta = json.loads(bytes(data["meta"]).decode("utf-8"))
+            coef, intercept = data["coef"], data["intercept"]
+            plain, plain_intercept = data["plain"], data["plain_intercept"]
+        except (OSError, ValueError, KeyError) as e:
+            raise ArgmapError(f"{path}: cannot read role model weights ({e})") from e
+        if meta.get("features") != list(PLAIN_FEATURES):
+            raise ArgmapError(f"{path}: role model trained on other features than this code's")
+        return cls(coef, intercept, plain, plain_intercept, meta)
+
+
+def apply_role_model(
+    model: RoleModel, text: str, units: list[_U], central: int, vecs: np.ndarray | None
+) -> None:
+    """Replace the rules' roles with the model's (the main claim stays). ``vecs``: the units'
+    vectors from the model's own embedder, or None for the weights that read none."""
+    if len(units) < 2:
+        return
+    rows, keep = role_rows(text, units, central, vecs)
+    for k, role in zip(keep, model.predict(rows, vectors=vecs is not None), strict=True):
+        if role != units[k].role:
+            units[k].role = role
+            units[k].turns = False
+
+
+def load_role_model(spec: RoleModel | str | None) -> RoleModel | None:
+    return RoleModel.load(spec) if isinstance(spec, str) else spec
