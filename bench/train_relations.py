@@ -17,7 +17,6 @@ development set is never read here. Seeded.
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import sys
 from dataclasses import dataclass
@@ -31,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from argmap.embed import CachedEmbedder, SentenceTransformerEmbedder  # noqa: E402
-from argmap.evaluate import held_out_topic, overlap  # noqa: E402
+from argmap.evaluate import held_out_topic, overlap, project_texts  # noqa: E402
 from argmap.ingest import document_from_text  # noqa: E402
 from argmap.parse import discourse as dc  # noqa: E402
 from argmap.parse.discourse.relations import RULE_PRECISION  # noqa: E402
@@ -262,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
     global USE_RULES, USE_VECTORS
     USE_RULES = not args.no_rules
     USE_VECTORS = not args.no_vectors
-    items = [i for p in sorted(TEXTS.glob("*.json")) for i in json.loads(p.read_text())]
+    items = project_texts("all")
     emb = CachedEmbedder(SentenceTransformerEmbedder("all-MiniLM-L6-v2"))
     texts = read(items, emb)
     vecs = {}
