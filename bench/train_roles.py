@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from argmap.embed import CachedEmbedder, SentenceTransformerEmbedder  # noqa: E402
-from argmap.evaluate import held_out_topic, overlap, project_texts  # noqa: E402
+from argmap.evaluate import PROJECT_TEXTS, held_out_topic, overlap, project_texts  # noqa: E402
 from argmap.ingest import document_from_text  # noqa: E402
 from argmap.parse import discourse as dc  # noqa: E402
 from argmap.parse.discourse.features import ROLE_LABELS, role_rows  # noqa: E402
@@ -42,7 +42,8 @@ WEIGHTS = ROOT / "argmap" / "resources" / "role_model.npz"
 def read(
     items: list[dict[str, Any]], emb: Any
 ) -> list[tuple[dict[str, Any], np.ndarray, list[int]]]:
-    """Each text's feature rows (non-central units) and their labels (-1: no annotated unit)."""
+    """Each text's feature rows (non-central units) and their labels (``none``: no annotated
+    unit)."""
     extractor = dc.DiscourseExtractor(emb, role_model=None)
     out = []
     for item in items:
@@ -68,7 +69,7 @@ def read(
                 if o >= top:
                     best, top = a, o
             if best is None:
-                labels.append(-1)
+                labels.append(ROLE_LABELS.index("none"))  # kept by the segmenter, argues nothing
             elif best["role"] == "opponent":
                 labels.append(ROLE_LABELS.index("objection"))
             elif best["id"] in attacks_opp:
@@ -89,7 +90,7 @@ def figures(labels: list[int], pred: list[int]) -> str:
     parts = [f"accuracy {acc:.3f}"]
     for k, name in enumerate(ROLE_LABELS):
         tp = int(((p == k) & (y == k)).sum())
-        fp = int(((p == k) & (y != k)).sum())  # a unit with no annotated match counts against
+        fp = int(((p == k) & (y != k)).sum())
         fn = int(((p != k) & (y == k)).sum())
         f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
         parts.append(f"{name} F1 {f1:.3f}")
@@ -101,12 +102,26 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--C", default="0.3", help="inverse L2 strength; comma-separated to compare")
     ap.add_argument("--curve", action="store_true", help="fit on 250, 500, 1,000 and all texts")
     ap.add_argument("--dry-run", action="store_true", help="print figures, write no weights")
+    ap.add_argument(
+        "--size", type=int, help="fit on this many training texts (a seeded sample) only"
+    )
     ap.add_argument("--out", type=Path, default=WEIGHTS)
+    ap.add_argument(
+        "--drop-margin",
+        type=float,
+        default=1.0,
+        help="log-odds by which 'none' must beat the best role before a unit is dropped "
+        "(default 1.0: a unit wrongly dropped costs its relations, one wrongly kept only "
+        "its own precision)",
+    )
+    ap.add_argument(
+        "--texts", type=Path, default=PROJECT_TEXTS, help="folder of annotated texts to read"
+    )
     args = ap.parse_args(argv)
     from sklearn.linear_model import LogisticRegression
 
     emb = CachedEmbedder(SentenceTransformerEmbedder("all-MiniLM-L6-v2"))
-    data = read(project_texts("all"), emb)
+    data = read(project_texts("all", args.texts), emb)
     train = [d for d in data if not held_out_topic(d[0]["topic"])]
     test = [d for d in data if held_out_topic(d[0]["topic"])]
     print(
@@ -115,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     ty = [lab for d in test for lab in d[2]]
     print(f"rules    held-out: {figures(ty, [r for d in test for r in d[3]])}")
     plain_cols = slice(0, RoleModel.n_plain())
-    sizes = [250, 500, 1000, len(train)] if args.curve else [len(train)]
+    sizes = [250, 500, 1000, len(train)] if args.curve else [args.size or len(train)]
     order = np.random.default_rng(SEED).permutation(len(train))
     TX = np.vstack([d[1] for d in test])
     fitted = {}
@@ -138,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
             trained_on=f"data/labelled/texts, {size} texts on training topics",
             embedder=emb.name,
             C=C,
+            drop_margin=args.drop_margin,
         )
         print(f"wrote {args.out}")
     return 0

@@ -136,7 +136,7 @@ class DiscourseExtractor:
         if self.role_model is not None:
             own = self.role_model.reads_vectors_of(self.embedder)
             vecs = self._vectors(units) if own else None
-            apply_role_model(self.role_model, document.text, units, central, vecs)
+            units, central = apply_role_model(self.role_model, document.text, units, central, vecs)
         claims = []
         facts = []
         for x in units:

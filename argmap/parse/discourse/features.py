@@ -15,11 +15,14 @@ from argmap.parse.discourse.roles import _answers, _continues, _is_objection, _i
 from argmap.parse.discourse.units import _U
 from argmap.units import cues
 
-ROLE_LABELS = ("premise", "objection", "rebuttal")
+RULE_ROLES = ("premise", "objection", "rebuttal")
+ROLE_LABELS = (*RULE_ROLES, "none")
+"""What the model chooses among: a role, or ``none`` for a piece the segmenter kept that argues
+nothing (an interviewer's neutral question, a greeting, scene-setting), which is dropped."""
 _NEIGHBOUR = ("central", "premise", "objection", "rebuttal", "none")
 
 PLAIN_FEATURES: tuple[str, ...] = (
-    *(f"rule_{r}" for r in ROLE_LABELS),
+    *(f"rule_{r}" for r in RULE_ROLES),
     *(f"prev_{r}" for r in _NEIGHBOUR),
     *(f"next_{r}" for r in _NEIGHBOUR),
     "rule_objection_cue",  # the rules' own test of a concession or an attributed view

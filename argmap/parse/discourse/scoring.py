@@ -55,11 +55,24 @@ class RoleModel:
         return embedder is not None and getattr(embedder, "name", None) == self.meta.get("embedder")
 
     def predict(self, rows: np.ndarray, vectors: bool = True) -> list[str]:
+        """The best role of each row; ``none`` only where it beats the best role by the
+        model's ``drop_margin`` (log-odds): a unit wrongly dropped costs its relations too, a
+        unit wrongly kept only its own precision."""
         if vectors:
             scores = rows @ self.coef.T + self.intercept
         else:
             scores = rows[:, : len(PLAIN_FEATURES)] @ self.plain.T + self.plain_intercept
-        return [ROLE_LABELS[i] for i in np.argmax(scores, axis=1)]
+        none = ROLE_LABELS.index("none")
+        roles = np.delete(scores, none, axis=1)
+        best = np.argmax(roles, axis=1)
+        margin = float(self.meta.get("drop_margin", float("inf")))
+        out = []
+        for r, b in enumerate(best):
+            if scores[r, none] - roles[r, b] > margin:
+                out.append("none")
+            else:
+                out.append([x for x in ROLE_LABELS if x != "none"][b])
+        return out
 
     def save(self, path: str | Path, **meta: Any) -> None:
         buf = io.BytesIO()
@@ -95,16 +108,24 @@ class RoleModel:
 
 def apply_role_model(
     model: RoleModel, text: str, units: list[_U], central: int, vecs: np.ndarray | None
-) -> None:
-    """Replace the rules' roles with the model's (the main claim stays). ``vecs``: the units'
-    vectors from the model's own embedder, or None for the weights that read none."""
+) -> tuple[list[_U], int]:
+    """Replace the rules' roles with the model's (the main claim stays) and drop the units it
+    reads as arguing nothing; the units kept and the main claim's index among them. ``vecs``:
+    the units' vectors from the model's own embedder, or None for the weights that read none."""
     if len(units) < 2:
-        return
+        return units, central
     rows, keep = role_rows(text, units, central, vecs)
+    dropped = set()
     for k, role in zip(keep, model.predict(rows, vectors=vecs is not None), strict=True):
-        if role != units[k].role:
+        if role == "none":
+            dropped.add(k)
+        elif role != units[k].role:
             units[k].role = role
             units[k].turns = False
+    kept = [u for k, u in enumerate(units) if k not in dropped]
+    for i, u in enumerate(kept):
+        u.idx = i
+    return kept, kept.index(units[central])
 
 
 def load_role_model(spec: RoleModel | str | None) -> RoleModel | None:
