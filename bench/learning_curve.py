@@ -51,7 +51,7 @@ def main() -> int:
             train_roles.main(
                 ["--C", "1", "--size", str(n), "--out", str(out), "--texts", str(args.texts)]
             )
-            rows.append((f"{n} texts", str(out)))
+            rows.append((f"{n} texts" if size != "all" else "all training texts", str(out)))
         for name, weights in rows:
             pipe = Pipeline.default(embedder=emb, debate=None, role_model=weights)
             cells = []

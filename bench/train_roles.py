@@ -1,12 +1,13 @@
-"""Learn each unit's role (premise, objection, rebuttal) from the project's annotated texts.
+"""Learn each unit's role (premise, objection, rebuttal, none) from the project's annotated texts.
 
-    .venv/bin/python bench/train_roles.py [--dry-run] [--curve] [--C 0.3]
+    .venv/bin/python bench/train_roles.py [--dry-run] [--curve] [--C 1] [--size N]
 
 The discourse extractor reads every text of ``data/labelled/texts`` as a build would (raw text
 in, the shipped main-claim choice, the hand-written role rules); each unit is matched to the
 annotated unit it overlaps most (at least half their union, as the scorers match), and that
 unit's annotation gives the label: an ``opponent`` unit is an objection, a ``proponent`` unit
-that attacks an opponent one is a rebuttal, the rest are premises. A multinomial logistic model
+that attacks an opponent one is a rebuttal, the rest are premises, and a unit that matches no
+annotated unit is ``none`` (it argues nothing; the extractor drops it). A multinomial logistic model
 reads what the rules decided (as features it weighs, not decisions), the cues behind them, the
 neighbours' rule roles, position, whether the unit sits on a quoted line or a questioner's turn,
 and the frozen MiniLM vector of the unit and its cosine to the main claim (a second set of
@@ -85,8 +86,7 @@ def read(
 
 def figures(labels: list[int], pred: list[int]) -> str:
     y, p = np.asarray(labels), np.asarray(pred)
-    m = y >= 0
-    acc = float((y[m] == p[m]).mean()) if m.any() else 0.0
+    acc = float((y == p).mean()) if len(y) else 0.0
     parts = [f"accuracy {acc:.3f}"]
     for k, name in enumerate(ROLE_LABELS):
         tp = int(((p == k) & (y == k)).sum())
@@ -99,7 +99,7 @@ def figures(labels: list[int], pred: list[int]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--C", default="0.3", help="inverse L2 strength; comma-separated to compare")
+    ap.add_argument("--C", default="1", help="inverse L2 strength (default 1, the shipped weights)")
     ap.add_argument("--curve", action="store_true", help="fit on 250, 500, 1,000 and all texts")
     ap.add_argument("--dry-run", action="store_true", help="print figures, write no weights")
     ap.add_argument(
@@ -130,7 +130,9 @@ def main(argv: list[str] | None = None) -> int:
     ty = [lab for d in test for lab in d[2]]
     print(f"rules    held-out: {figures(ty, [r for d in test for r in d[3]])}")
     plain_cols = slice(0, RoleModel.n_plain())
-    sizes = [250, 500, 1000, len(train)] if args.curve else [args.size or len(train)]
+    sizes = (
+        [250, 500, 1000, len(train)] if args.curve else [min(args.size or len(train), len(train))]
+    )
     order = np.random.default_rng(SEED).permutation(len(train))
     TX = np.vstack([d[1] for d in test])
     fitted = {}
@@ -140,7 +142,6 @@ def main(argv: list[str] | None = None) -> int:
         part = [train[k] for k in order[:size]]
         X = np.vstack([d[1] for d in part])
         y = np.asarray([lab for d in part for lab in d[2]])
-        X, y = X[y >= 0], y[y >= 0]
         for name, cols in (("vectors", slice(None)), ("plain", plain_cols)):
             clf = LogisticRegression(C=C, max_iter=5000, random_state=SEED).fit(X[:, cols], y)
             pred = list(clf.predict(TX[:, cols]))

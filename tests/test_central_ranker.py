@@ -111,7 +111,7 @@ def test_central_ranker_a_main_claim_that_answers_a_concession_makes_it_a_counte
         "e-scooters from pavements. They block wheelchairs and prams. Riders rarely park them "
         "properly."
     )
-    ext, by_id = extract(text)
+    ext, by_id = extract(text, role_model=None)  # the rules (the role model: test_role_model)
     assert by_id[ext.main_claim].text == "But cities should ban rental e-scooters from pavements."
     conceded = next(c for c in ext.claims if c.text.startswith("Yes, e-scooters"))
     assert conceded.stance == "con" and conceded.metadata["role"] == "objection"

@@ -15,7 +15,9 @@ from argmap.evaluate import held_out_topic, project_texts, score, score_items
 DEV_EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "dev-eval"
 SCORER = DEV_EVAL / "score.py"
 needs_scorer = pytest.mark.skipif(not SCORER.is_file(), reason="../shared/dev-eval is absent")
-HELD_OUT_FLOOR = {"adu_f1": 0.83, "rel_f1": 0.28, "attach_f1": 0.32, "opp_f1": 0.60}
+# measured 2026-12-07 on 292 held-out texts: 0.873 / 0.281 / 0.327 / 0.637 (the rules alone:
+# 0.860 / 0.259 / 0.327 / 0.524)
+HELD_OUT_FLOOR = {"adu_f1": 0.86, "rel_f1": 0.27, "attach_f1": 0.315, "opp_f1": 0.62}
 
 TEXT = (
     "Schools should start later in the morning. Teenagers learn better after more sleep "
@@ -103,15 +105,16 @@ def test_eval_explains_a_bad_gold_file_or_a_missing_scorer(tmp_path: Path, capsy
 @pytest.mark.model
 def test_eval_development_set_stays_above_its_floor(tmp_path: Path, capsys):
     """A floor, not a target: the development set is for measuring, so its figures may move with
-    a change that helps the held-out topics, but not collapse (0.898 / 0.458 / 0.480 / 0.776 on
-    2026-12-07, README)."""
+    a change that helps the held-out topics, but not collapse. 0.898 / 0.437 / 0.468 / 0.694 on
+    2026-12-07 with the learned roles (the role rules, partly written on this set: 0.898 / 0.458
+    / 0.480 / 0.776; README, "Extraction quality")."""
     gold = DEV_EVAL / "microtexts_part2_en.json"
     assert main(["eval", str(gold), "--out", str(tmp_path / "map.json")]) == 0
     printed = capsys.readouterr().out
     assert re.search(r"^documents found\s+171/171$", printed, re.M)
     f = _figures(printed)
     assert f["unit (ADU) F1"] >= 0.86
-    assert f["counterclaim F1"] >= 0.70
+    assert f["counterclaim F1"] >= 0.65
     assert f["labelled relation F1"] >= 0.42
     assert f["attachment F1"] >= 0.44
 

@@ -108,6 +108,22 @@ def test_role_model_file_errors_name_the_file(tmp_path) -> None:
         RoleModel.load(str(tmp_path / "old.npz"))
 
 
+def test_a_long_document_keeps_the_role_rules() -> None:
+    from argmap.parse.discourse.extractor import ROLE_MODEL_MAX_UNITS
+
+    long_text = (
+        TEXT
+        + " "
+        + " ".join(
+            f"Stall {k} sells bread from the valley farms." for k in range(ROLE_MODEL_MAX_UNITS)
+        )
+    )
+    doc = Document.create(long_text, "t.txt")
+    every = dc.DiscourseExtractor(embedder=HashingEmbedder(), role_model=_model("objection"))
+    rules = dc.DiscourseExtractor(embedder=HashingEmbedder(), role_model=None)
+    assert every.extract(doc).units == rules.extract(doc).units
+
+
 def test_a_map_records_its_role_model_and_rules_can_be_chosen(tmp_path) -> None:
     from argmap.cli import main
 
@@ -149,6 +165,11 @@ def test_shipped_role_model_keeps_what_the_rules_read_right_in_plain_prose() -> 
         "cheaper. The island routes would be the first to go."
     )
     assert r["Critics argue that private firms run them cheaper."] == "objection"
+    r = roles(
+        "Yes, e-scooters are quick and cheap to ride. But cities should ban rental "
+        "e-scooters from pavements. They block wheelchairs and prams."
+    )
+    assert r["Yes, e-scooters are quick and cheap to ride."] == "objection"
 
 
 @pytest.mark.model

@@ -30,6 +30,11 @@ from argmap.parse.discourse.scoring import RoleModel, apply_role_model, load_rol
 from argmap.parse.discourse.units import _U, STAGE, analyse_units
 from argmap.parse.ranker import LinearRanker
 
+ROLE_MODEL_MAX_UNITS = LEARNED_CENTRAL_MAX_UNITS
+"""The role model was trained on texts of 3 to 12 annotated units; a page of many more (a
+magazine article, a long thread) keeps the role rules, as it keeps the main-claim rules. On the
+magazine seed (33 units) the model dropped two of the author's concessions as arguing nothing."""
+
 PREPARE_CHUNK = 4096
 """Texts per encode call in ``prepare``: large enough to keep the encoder's batches full, small
 enough that one call's activations stay modest on a big build."""
@@ -133,7 +138,7 @@ class DiscourseExtractor:
             return Extraction()
         central = self.choose_central(units, self.peers_of(document.id))
         assign_roles(units, central, self.after_objection)
-        if self.role_model is not None:
+        if self.role_model is not None and len(units) <= ROLE_MODEL_MAX_UNITS:
             own = self.role_model.reads_vectors_of(self.embedder)
             vecs = self._vectors(units) if own else None
             units, central = apply_role_model(self.role_model, document.text, units, central, vecs)

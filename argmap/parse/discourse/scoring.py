@@ -125,7 +125,7 @@ def apply_role_model(
     kept = [u for k, u in enumerate(units) if k not in dropped]
     for i, u in enumerate(kept):
         u.idx = i
-    return kept, kept.index(units[central])
+    return kept, next(i for i, u in enumerate(kept) if u is units[central])
 
 
 def load_role_model(spec: RoleModel | str | None) -> RoleModel | None:
