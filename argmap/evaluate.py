@@ -18,7 +18,8 @@ import sys
 import tempfile
 import zlib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -216,6 +217,21 @@ def score(gold: Path, map_path: Path, scorer: Path) -> dict[str, Any]:
     return result
 
 
+@contextmanager
+def _built(
+    gold: Path | list[dict[str, Any]], pipeline: Pipeline | None, out: str | Path | None
+) -> Iterator[tuple[ArgumentMap, Path]]:
+    """The map of the gold texts, saved (to ``out`` or a temporary file), for a scorer to read."""
+    with tempfile.TemporaryDirectory(prefix="argmap-eval-") as tmp:
+        folder = Path(tmp) / "texts"
+        folder.mkdir()
+        write_gold_texts(gold, folder)
+        amap = build([folder], pipeline=pipeline)
+        map_path = Path(out) if out else Path(tmp) / "map.json"
+        amap.save(map_path)
+        yield amap, map_path
+
+
 def evaluate(
     gold: str | Path,
     pipeline: Pipeline | None = None,
@@ -224,13 +240,7 @@ def evaluate(
 ) -> tuple[dict[str, Any], ArgumentMap]:
     gold = Path(gold)
     scorer_path = find_scorer(gold, scorer)
-    with tempfile.TemporaryDirectory(prefix="argmap-eval-") as tmp:
-        folder = Path(tmp) / "texts"
-        folder.mkdir()
-        write_gold_texts(gold, folder)
-        amap = build([folder], pipeline=pipeline)
-        map_path = Path(out) if out else Path(tmp) / "map.json"
-        amap.save(map_path)
+    with _built(gold, pipeline, out) as (amap, map_path):
         return score(gold, map_path, scorer_path), amap
 
 
@@ -240,12 +250,5 @@ def evaluate_items(
     out: str | Path | None = None,
 ) -> tuple[dict[str, Any], ArgumentMap]:
     """Build a map of gold items' texts and score it with :func:`score_items`."""
-    with tempfile.TemporaryDirectory(prefix="argmap-eval-") as tmp:
-        folder = Path(tmp) / "texts"
-        folder.mkdir()
-        write_gold_texts(items, folder)
-        amap = build([folder], pipeline=pipeline)
-        map_path = Path(out) if out else Path(tmp) / "map.json"
-        amap.save(map_path)
-        saved = json.loads(map_path.read_text(encoding="utf-8"))
-        return score_items(items, saved), amap
+    with _built(items, pipeline, out) as (amap, map_path):
+        return score_items(items, json.loads(map_path.read_text(encoding="utf-8"))), amap

@@ -49,7 +49,8 @@ def main() -> int:
                 continue
             out = Path(tmp) / f"roles-{n}.npz"
             train_roles.main(
-                ["--C", "1", "--size", str(n), "--out", str(out), "--texts", str(args.texts)]
+                ["--C", "1", "--size", str(n), "--out", str(out), "--texts", str(args.texts)],
+                emb,
             )
             rows.append((f"{n} texts" if size != "all" else "all training texts", str(out)))
         for name, weights in rows:

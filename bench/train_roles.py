@@ -97,7 +97,8 @@ def figures(labels: list[int], pred: list[int]) -> str:
     return ", ".join(parts)
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, emb: Any = None) -> int:
+    """``emb``: an embedder to share (the learning curve fits several sizes on one)."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--C", default="1", help="inverse L2 strength (default 1, the shipped weights)")
     ap.add_argument("--curve", action="store_true", help="fit on 250, 500, 1,000 and all texts")
@@ -120,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     from sklearn.linear_model import LogisticRegression
 
-    emb = CachedEmbedder(SentenceTransformerEmbedder("all-MiniLM-L6-v2"))
+    emb = emb or CachedEmbedder(SentenceTransformerEmbedder("all-MiniLM-L6-v2"))
     data = read(project_texts("all", args.texts), emb)
     train = [d for d in data if not held_out_topic(d[0]["topic"])]
     test = [d for d in data if held_out_topic(d[0]["topic"])]

@@ -11,7 +11,7 @@ import html
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from argmap.model.data import Claim
+from argmap.model.data import Claim, Relation
 
 STANCE_COLOURS: dict[str, str] = {"pro": "#4e79a7", "con": "#f28e2b"}
 ACCEPTANCE_COLOURS: dict[str, str] = {"in": "#59a14f", "out": "#e15759", "undecided": "#edc948"}
@@ -25,9 +25,9 @@ EDGE_STYLES: dict[str, dict[str, Any]] = {
 }
 
 
-def edge_kind(relation: Any) -> str:
+def edge_kind(relation: Relation) -> str:
     """``supports``, ``attacks``, or ``undercuts`` for an attack on an inference."""
-    return "undercuts" if getattr(relation, "inference", ()) else str(relation.type)
+    return "undercuts" if relation.inference else relation.type
 
 
 STANCE_NAMES = {"pro": "pro (for the main claim)", "con": "con (against it)"}

@@ -19,6 +19,8 @@ from argmap.fileio import atomic_write_bytes
 from argmap.parse.discourse.features import PLAIN_FEATURES, ROLE_LABELS, VECTOR_DIMS, role_rows
 from argmap.parse.discourse.units import _U
 
+_ROLES = tuple(r for r in ROLE_LABELS if r != "none")
+
 
 class RoleModel:
     """Weights of the multinomial model: one row per role in ``ROLE_LABELS``.
@@ -66,13 +68,8 @@ class RoleModel:
         roles = np.delete(scores, none, axis=1)
         best = np.argmax(roles, axis=1)
         margin = float(self.meta.get("drop_margin", float("inf")))
-        out = []
-        for r, b in enumerate(best):
-            if scores[r, none] - roles[r, b] > margin:
-                out.append("none")
-            else:
-                out.append([x for x in ROLE_LABELS if x != "none"][b])
-        return out
+        drop = scores[np.arange(len(best)), none] - roles[np.arange(len(best)), best] > margin
+        return ["none" if d else _ROLES[b] for d, b in zip(drop, best, strict=True)]
 
     def save(self, path: str | Path, **meta: Any) -> None:
         buf = io.BytesIO()
