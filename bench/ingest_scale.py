@@ -1,6 +1,6 @@
 """Ingestion cost against input size, for three shapes of text (issue 19: linear, with limits).
 
-    .venv/bin/python bench/ingest_scale.py [--max 10000000] [--units]
+    .venv/bin/python bench/ingest_scale.py [--max 10000000] [--units] [--shapes prose,one-line]
 
 Shapes, each generated with a fixed seed:
 - ``prose``: paragraphs of ordinary sentences;
@@ -142,10 +142,19 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--max", type=int, default=10_000_000, help="largest size in characters")
     ap.add_argument("--units", action="store_true", help="also time segmentation into units")
+    ap.add_argument(
+        "--shapes",
+        default="prose,one-line,short-lines",
+        help="comma-separated shapes to measure (default: all three)",
+    )
     args = ap.parse_args()
+    shapes = [s.strip() for s in args.shapes.split(",") if s.strip()]
+    unknown = sorted(set(shapes) - {"prose", "one-line", "short-lines"})
+    if unknown:
+        ap.error(f"unknown shape(s): {', '.join(unknown)}")
     sizes = [s for s in (10_000, 100_000, 1_000_000, 10_000_000) if s <= args.max]
     print(f"{'shape':12} {'chars':>10} {'step':8} {'seconds':>8} {'peak MB':>8} {'s/Mchar':>8}")
-    for shape in ("prose", "one-line", "short-lines"):
+    for shape in shapes:
         for size in sizes:
             text = make(shape, size)
             holder: dict[str, str] = {}

@@ -22,6 +22,7 @@ from pathlib import Path
 
 TOPICS = Path(__file__).resolve().parent.parent / "data" / "judge" / "topics"
 VALENCE = TOPICS.parent / "valence"
+MOTIONS = TOPICS.parent / "motions"
 FLIP = {"pro": "con", "con": "pro", "neutral": "neutral"}
 AS_PAIR = {"pro": "supports", "con": "attacks", "neutral": "unrelated"}
 
@@ -46,6 +47,18 @@ def validation(topic_id: str) -> bool:
 
 def load_topics(folder: Path = TOPICS) -> list[dict]:
     return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
+
+
+def load_motions(folder: Path = MOTIONS) -> list[dict]:
+    """The questions of ``data/judge/motions`` (many motions, a dozen sided claims each) as
+    topic dicts without pairs, so every reader of topics reads them too. Claims get the ids
+    ``c1``, ``c2``, ... a topic file would give them."""
+    out = []
+    for p in sorted(folder.glob("*.json")):
+        for q in json.loads(p.read_text(encoding="utf-8"))["questions"]:
+            claims = [{**c, "id": f"c{i}"} for i, c in enumerate(q["claims"], 1)]
+            out.append({**q, "topic": q["id"], "claims": claims, "pairs": []})
+    return out
 
 
 @dataclass(frozen=True)

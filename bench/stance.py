@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from judge_data import (  # noqa: E402
     held_out,
+    load_motions,
     load_topics,
     macro_f1,
     motion_stance_examples,
@@ -140,6 +141,21 @@ def main() -> int:
         f"thesis: one phrasing of the question read against another ({len(thesis)} pairs): "
         f"macro-F1 {f['macro']:.3f}   pro {f['pro']:.3f}  con {f['con']:.3f}"
     )
+    motions = [e for t in load_motions() if held_out(t["id"]) for e in stance_examples(t)]
+    if motions:
+        n_q = len({e.topic for e in motions})
+        m_by: dict[str, list[int]] = {}
+        for i, e in enumerate(motions):
+            m_by.setdefault(e.b, []).append(i)
+        m_gold = [e.label for e in motions]
+        print(f"motions corpus: {len(motions)} claim-motion pairs on {n_q} held-out questions")
+        for name, jd in (("judge", CrossJudge(args.weights)), ("head", MiniLMJudge())):
+            m_pred = [""] * len(motions)
+            for motion, idx in m_by.items():
+                for i, v in zip(idx, jd.stance(motion, [motions[i].a for i in idx]), strict=True):
+                    m_pred[i] = v.label
+            report(name, m_gold, m_pred)
+        report("words", m_gold, [words(e.a, e.b) for e in motions])
     forms = sorted({e.kind for e in test})
     print("judge by phrasing of the question:")
     for form in forms:

@@ -32,6 +32,7 @@ from judge_data import (  # noqa: E402
     cross_topic_examples,
     derived_pairs,
     held_out,
+    load_motions,
     load_topics,
     macro_f1,
     motion_stance_examples,
@@ -340,26 +341,37 @@ def main(argv: list[str] | None = None) -> int:
         help="what the written judge reads a side's direction from (product: valence x view)",
     )
     ap.add_argument("--topics", help="folder of topic files (default data/judge/topics)")
+    ap.add_argument(
+        "--motions",
+        action="store_true",
+        help="also learn stance from data/judge/motions (many questions, a dozen claims each)",
+    )
     args = ap.parse_args(argv)
     import torch
 
     torch.set_num_threads(2)
     topics = load_topics(Path(args.topics)) if args.topics else load_topics()
+    motions = load_motions() if args.motions else []
     written = [e for t in topics for e in pair_examples(t)]
-    derived = [e for t in topics for e in derived_pairs(t)]
+    derived = [e for t in topics + motions for e in derived_pairs(t)]
     stance = [e for t in topics for e in stance_examples(t)]
     w_train, w_test = split(written)
     d_train, _ = split(derived)
     s_train, s_test = split(stance)
+    # the motions corpus trains stance; its held-out questions are scored apart, so that the
+    # topic corpus's held-out figure stays comparable with earlier runs
+    m_train, m_test = split([e for t in motions for e in stance_examples(t)])
+    s_train = s_train + m_train
+    topics_all = topics + motions
     if args.other_topics:
-        train_topics = [t for t in topics if not held_out(t["id"])]
+        train_topics = [t for t in topics_all if not held_out(t["id"])]
         if args.validate:
             train_topics = [t for t in train_topics if not validation(t["id"])]
         extra = cross_topic_examples(train_topics, args.other_topics, SEED)
         d_train = d_train + [e for e in extra if e.label == "unrelated"]
         s_train = s_train + [e for e in extra if e.label == "neutral"]
     if args.motion_stance:
-        extra, _ = split([e for t in topics for e in motion_stance_examples(t)])
+        extra, _ = split([e for t in topics_all for e in motion_stance_examples(t)])
         s_train = s_train + extra
     if args.pair_stance:
         extra, _ = split([e for t in topics for e in pair_stance_examples(t)])
@@ -378,8 +390,8 @@ def main(argv: list[str] | None = None) -> int:
         s_eval = [e for e in s_train if validation(e.topic) and e.kind.startswith("stance/")]
     else:
         w_fit, d_fit, s_fit, w_eval, s_eval = w_train, d_train, s_train, w_test, s_test
-    texts = [t for e in written + derived + s_train + s_test for t in (e.a, e.b)]
-    texts += [m["text"] for t in topics for m in t["motions"]]
+    texts = [t for e in written + derived + s_train + s_test + m_test for t in (e.a, e.b)]
+    texts += [m["text"] for t in topics_all for m in t["motions"]]
     states = lower_states(texts, args.split)
     aux = aux_labels(topics) if args.aux else None
     pairs = Data(w_fit + d_fit, states, "pair")
@@ -392,6 +404,9 @@ def main(argv: list[str] | None = None) -> int:
     thesis = [e for t in topics for e in motion_stance_examples(t)]
     thesis = [e for e in thesis if (validation(e.topic) if args.validate else held_out(e.topic))]
     watch.append(("thesis", Data(thesis, states, "stance")))
+    if motions:
+        m_eval = [e for e in m_train if validation(e.topic)] if args.validate else m_test
+        watch.append(("motions", Data(m_eval, states, "stance")))
     n_fit = len({e.topic for e in w_fit})
     n_eval = len({e.topic for e in w_eval})
     which = "validation" if args.validate else "held-out"
