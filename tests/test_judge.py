@@ -142,3 +142,28 @@ def test_weights_from_other_features_are_refused(tmp_path):
         CrossJudge(bad).judge([("a", "b")])
     with pytest.raises(ArgmapError, match="not found"):
         CrossJudge(tmp_path / "missing.npz").stance("Q?", ["a"])
+
+
+def test_several_weights_are_averaged_over_one_run_of_the_bottom_layers(tmp_path):
+    with np.load(DEFAULT_CROSS_WEIGHTS) as z:
+        arrays = {k: z[k] for k in z.files}
+    config = json.loads(str(arrays["config"]))
+    # a second member: the same layers with the stance head's last bias shifted toward "con"
+    key = sorted(k for k in arrays if k.startswith("p/heads.stance.") and k.endswith(".bias"))[-1]
+    arrays[key] = arrays[key] + np.array([0.0, 2.0, 0.0], dtype=arrays[key].dtype)
+    other = tmp_path / "other.npz"
+    np.savez(other, **arrays)
+    claims = MOTIONS[0][2] + MOTIONS[0][3]
+    one = CrossJudge(DEFAULT_CROSS_WEIGHTS).stance(MOTIONS[0][0], claims)
+    two = CrossJudge(other).stance(MOTIONS[0][0], claims)
+    both = CrossJudge([DEFAULT_CROSS_WEIGHTS, other]).stance(MOTIONS[0][0], claims)
+    for x, y, m in zip(one, two, both, strict=True):
+        assert x.scores != y.scores
+        for label in ("pro", "con", "neutral"):
+            assert abs(m.scores[label] - (x.scores[label] + y.scores[label]) / 2) < 2e-3
+    config["split"] = 3
+    arrays["config"] = np.array(json.dumps(config))
+    mismatched = tmp_path / "split3.npz"
+    np.savez(mismatched, **arrays)
+    with pytest.raises(ArgmapError, match="cannot share the bottom layers"):
+        CrossJudge([DEFAULT_CROSS_WEIGHTS, mismatched]).judge([("a", "b")])

@@ -101,11 +101,12 @@ class Debate:
 
 
 def weights_hash(judge: Any) -> str | None:
-    """The judge's weights file by content, so a map says which trained judge read it."""
-    path = getattr(judge, "weights", None)
-    if path is None:
+    """The judge's weights files by content, so a map says which trained judge read it (one
+    file's hash; for a judge that averages several, the hashes of all, joined by '+')."""
+    paths = getattr(judge, "members", None) or [getattr(judge, "weights", None)]
+    if any(p is None for p in paths):
         return None
     try:
-        return file_hash(path)
+        return "+".join(file_hash(p) for p in paths)
     except OSError:
         return None
