@@ -13,6 +13,7 @@ readers of the same written pairs:
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -61,11 +62,19 @@ def report(name: str, gold: list[str], pred: list[str]) -> None:
 
 
 def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument(
+        "--weights",
+        type=lambda v: v.split(","),
+        help="cross judge weights to measure, comma-separated to average several "
+        "(default: the shipped)",
+    )
+    args = ap.parse_args()
     topics = load_topics()
     train, test = split([e for t in topics for e in pair_examples(t)])
     _, derived = split([e for t in topics for e in derived_pairs(t)])
     vec = encode_all([t for e in train + test + derived for t in (e.a, e.b)])
-    judge = CrossJudge()
+    judge = CrossJudge(args.weights)
     head = MiniLMJudge()
 
     def cos_of(examples):

@@ -31,7 +31,7 @@ SEED = ROOT.parent / "shared" / "seeds" / "forum-thread-open-source-ai.txt"
 HEADING = re.compile(r"^\*\*(.+?)\*\*\s*$", re.M)
 
 
-WEIGHTS: str | None = None  # --weights: cross judge weights to measure instead of the shipped
+WEIGHTS: list[str] | None = None  # --weights: cross judge weights to measure instead of the shipped
 
 
 def pipeline(which: str) -> Pipeline:
@@ -121,7 +121,12 @@ def forum(which: str) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--judge", choices=("cross", "head"), default="cross")
-    ap.add_argument("--weights", help="cross judge weights to measure (default: the shipped)")
+    ap.add_argument(
+        "--weights",
+        type=lambda v: v.split(","),
+        help="cross judge weights to measure, comma-separated to average several "
+        "(default: the shipped)",
+    )
     args = ap.parse_args()
     global WEIGHTS
     WEIGHTS = args.weights

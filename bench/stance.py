@@ -79,7 +79,12 @@ def speed(n: int) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--speed", type=int, default=10_000, help="claims to time (0: skip)")
-    ap.add_argument("--weights", help="cross judge weights to measure (default: the shipped)")
+    ap.add_argument(
+        "--weights",
+        type=lambda v: v.split(","),
+        help="cross judge weights to measure, comma-separated to average several "
+        "(default: the shipped)",
+    )
     args = ap.parse_args()
     topics = load_topics()
     train, test = split([e for t in topics for e in stance_examples(t)])

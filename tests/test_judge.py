@@ -16,7 +16,7 @@ import pytest
 import argmap
 from argmap.errors import ArgmapError
 from argmap.judge import CrossJudge, default_judge
-from argmap.judge.cross import DEFAULT_CROSS_WEIGHTS, load_cross
+from argmap.judge.cross import DEFAULT_CROSS_MEMBERS, DEFAULT_CROSS_WEIGHTS, load_cross
 
 # (motion, reversed motion, pro claims, con claims), on questions not in data/judge
 MOTIONS = [
@@ -57,9 +57,12 @@ def judge() -> CrossJudge:
 
 
 def test_weights_are_small_and_record_how_they_were_made():
-    assert DEFAULT_CROSS_WEIGHTS.stat().st_size <= 30 * 1024 * 1024
-    _, config = load_cross(DEFAULT_CROSS_WEIGHTS)
-    assert config["seed"] == 13 and config["split"] + config["upper"] == 6
+    # the default judge averages its members: together they stay within the 30 MB budget
+    assert sum(p.stat().st_size for p in DEFAULT_CROSS_MEMBERS) <= 30 * 1024 * 1024
+    for path in DEFAULT_CROSS_MEMBERS:
+        _, config = load_cross(path)
+        assert config["seed"] == 13 and config["split"] + config["upper"] == 6
+    assert CrossJudge().members == list(DEFAULT_CROSS_MEMBERS)
 
 
 def test_stance_reads_sides_on_unseen_motions(judge):
@@ -161,6 +164,13 @@ def test_several_weights_are_averaged_over_one_run_of_the_bottom_layers(tmp_path
         assert x.scores != y.scores
         for label in ("pro", "con", "neutral"):
             assert abs(m.scores[label] - (x.scores[label] + y.scores[label]) / 2) < 2e-3
+    # the default judge averages its members' stance but judges pairs with its first run alone
+    pairs = [("Tolls do not reduce traffic.", "Tolls reduce traffic."), ("A b c.", "The toll.")]
+    assert [v.scores for v in CrossJudge().judge(pairs)] == [
+        v.scores for v in CrossJudge(DEFAULT_CROSS_WEIGHTS).judge(pairs)
+    ]
+    with pytest.raises(ArgmapError, match="pair_members"):
+        CrossJudge([DEFAULT_CROSS_WEIGHTS, other], pair_members=3)
     config["split"] = 3
     arrays["config"] = np.array(json.dumps(config))
     mismatched = tmp_path / "split3.npz"
