@@ -22,7 +22,14 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from judge_data import derived_pairs, load_topics, macro_f1, pair_examples, split  # noqa: E402
+from judge_data import (  # noqa: E402
+    add_weights_option,
+    derived_pairs,
+    load_topics,
+    macro_f1,
+    pair_examples,
+    split,
+)
 from train_judge import encode_all  # noqa: E402
 
 from argmap.dedup import DEFAULT_THRESHOLD, polarity_conflict  # noqa: E402
@@ -63,12 +70,7 @@ def report(name: str, gold: list[str], pred: list[str]) -> None:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument(
-        "--weights",
-        type=lambda v: v.split(","),
-        help="cross judge weights to measure, comma-separated to average several "
-        "(default: the shipped)",
-    )
+    add_weights_option(ap)
     args = ap.parse_args()
     topics = load_topics()
     train, test = split([e for t in topics for e in pair_examples(t)])

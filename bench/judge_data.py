@@ -15,6 +15,7 @@ From each topic come
 
 from __future__ import annotations
 
+import argparse
 import json
 import zlib
 from dataclasses import dataclass
@@ -47,6 +48,17 @@ def validation(topic_id: str) -> bool:
 
 def load_topics(folder: Path = TOPICS) -> list[dict]:
     return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
+
+
+def add_weights_option(ap: argparse.ArgumentParser) -> None:
+    """``--weights``: the cross judge weights a bench measures instead of the shipped ones,
+    comma-separated to average several."""
+    ap.add_argument(
+        "--weights",
+        type=lambda v: v.split(","),
+        help="cross judge weights to measure, comma-separated to average several "
+        "(default: the shipped)",
+    )
 
 
 def load_motions(folder: Path = MOTIONS) -> list[dict]:

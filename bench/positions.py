@@ -22,6 +22,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from judge_data import add_weights_option  # noqa: E402
 
 import argmap  # noqa: E402
 from argmap.pipeline import Pipeline  # noqa: E402
@@ -121,12 +124,7 @@ def forum(which: str) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--judge", choices=("cross", "head"), default="cross")
-    ap.add_argument(
-        "--weights",
-        type=lambda v: v.split(","),
-        help="cross judge weights to measure, comma-separated to average several "
-        "(default: the shipped)",
-    )
+    add_weights_option(ap)
     args = ap.parse_args()
     global WEIGHTS
     WEIGHTS = args.weights

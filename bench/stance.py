@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from judge_data import (  # noqa: E402
+    add_weights_option,
     held_out,
     load_motions,
     load_topics,
@@ -79,12 +80,7 @@ def speed(n: int) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--speed", type=int, default=10_000, help="claims to time (0: skip)")
-    ap.add_argument(
-        "--weights",
-        type=lambda v: v.split(","),
-        help="cross judge weights to measure, comma-separated to average several "
-        "(default: the shipped)",
-    )
+    add_weights_option(ap)
     args = ap.parse_args()
     topics = load_topics()
     train, test = split([e for t in topics for e in stance_examples(t)])
@@ -103,7 +99,8 @@ def main() -> int:
                 out[i] = v.label
         return out
 
-    pred = read(CrossJudge(args.weights))
+    cross = CrossJudge(args.weights)
+    pred = read(cross)
     report("judge", gold, pred)
     report("head", gold, read(MiniLMJudge()))
     report("words", gold, [words(e.a, e.b) for e in test])
@@ -132,13 +129,12 @@ def main() -> int:
             print(f"  {kind:8} macro-F1 {f['macro']:.3f}   {per}  ({len(idx)} pairs)")
     thesis = [e for t in topics if held_out(t["id"]) for e in motion_stance_examples(t)]
     got = [""] * len(thesis)
-    judge = CrossJudge(args.weights)
     groups: dict[str, list[int]] = {}
     for i, e in enumerate(thesis):
         groups.setdefault(e.b, []).append(i)
     for motion, idx in groups.items():
         for i, v in zip(
-            idx, stance_to(motion, [thesis[i].a for i in idx], judge=judge), strict=True
+            idx, stance_to(motion, [thesis[i].a for i in idx], judge=cross), strict=True
         ):
             got[i] = v.label
     f = macro_f1([e.label for e in thesis], got, ("pro", "con"))
@@ -154,7 +150,7 @@ def main() -> int:
             m_by.setdefault(e.b, []).append(i)
         m_gold = [e.label for e in motions]
         print(f"motions corpus: {len(motions)} claim-motion pairs on {n_q} held-out questions")
-        for name, jd in (("judge", CrossJudge(args.weights)), ("head", MiniLMJudge())):
+        for name, jd in (("judge", cross), ("head", MiniLMJudge())):
             m_pred = [""] * len(motions)
             for motion, idx in m_by.items():
                 for i, v in zip(idx, jd.stance(motion, [motions[i].a for i in idx]), strict=True):

@@ -14,16 +14,14 @@ from __future__ import annotations
 import json
 import re
 import sys
-import zlib
 from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from check_topics import FORMS, _grams, reference_grams  # noqa: E402
+from check_topics import FORMS, STANCES, _grams, held_out, reference_grams  # noqa: E402
 
-STANCES = ("pro", "con", "neutral")
 ABOUT = ("thing", "measure", "other")
 REGISTERS = (
     "forum",
@@ -94,11 +92,6 @@ STOP = frozenset(
 
 def content(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9']+", text.lower()) if w not in STOP}
-
-
-def held_out(question_id: str) -> bool:
-    """The split: by question, as for ``../topics/``."""
-    return zlib.crc32(question_id.encode("utf-8")) % 5 == 0
 
 
 def _str(obj: object, where: str, errs: list[str]) -> str:
