@@ -1,14 +1,21 @@
-"""Candidate pairs for dedup and cross-document linking: exact for small maps, FAISS for big.
+"""Candidate pairs for dedup and cross-document linking: exact for small maps, hashed or FAISS
+for big.
 
-Exact search is a chunked matrix product (n·n/chunk memory); above ``APPROX_ABOVE`` vectors an
-inverted-file index (nlist = 4·sqrt(n), nprobe = 8) keeps the cost near n·k.
+Exact search is a chunked matrix product (n·n/chunk memory). Above ``APPROX_ABOVE`` vectors a
+high threshold (dedup's, ``LSH_FROM`` and up) is met by banded hyperplane hashing
+(``argmap.dedup.lsh``), which promises its recall; lower thresholds (linking, key points), where
+hashing would need short keys and check too many pairs, use an inverted-file index (nlist =
+4·sqrt(n), nprobe = 8), which keeps the cost near n·k.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from argmap.dedup.lsh import similar_pairs
+
 APPROX_ABOVE = 20_000
+LSH_FROM = 0.8
 CHUNK = 2048
 
 
@@ -22,6 +29,8 @@ def neighbour_pairs(
         return []
     k = min(k, n - 1)
     use_approx = approx if approx is not None else n > APPROX_ABOVE
+    if use_approx and threshold >= LSH_FROM:
+        return _top_k(*similar_pairs(vecs, threshold), n, k)
     if use_approx:
         sims, idx = _faiss_knn(vecs, k + 1)
     else:
@@ -36,6 +45,27 @@ def neighbour_pairs(
             if key not in seen:
                 seen[key] = float(s)
     return sorted(((s, i, j) for (i, j), s in seen.items()), key=lambda x: (-x[0], x[1], x[2]))
+
+
+def _top_k(
+    i: np.ndarray, j: np.ndarray, s: np.ndarray, n: int, k: int
+) -> list[tuple[float, int, int]]:
+    """The pairs where one end is among the other's ``k`` most similar, as the k-nearest
+    searches give them, so every index returns the same kind of answer."""
+    src = np.concatenate([i, j])
+    dst = np.concatenate([j, i])
+    sim = np.concatenate([s, s])
+    order = np.lexsort((dst, -sim, src))
+    src, dst, sim = src[order], dst[order], sim[order]
+    first = np.searchsorted(src, src, side="left")
+    keep = (np.arange(len(src)) - first) < k
+    lo, hi = np.minimum(src[keep], dst[keep]), np.maximum(src[keep], dst[keep])
+    code, at = np.unique(lo * n + hi, return_index=True)
+    kept = sim[keep][at]
+    return sorted(
+        ((float(v), int(c // n), int(c % n)) for v, c in zip(kept, code, strict=True)),
+        key=lambda x: (-x[0], x[1], x[2]),
+    )
 
 
 def _exact_knn(vecs: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
