@@ -1,6 +1,6 @@
 """Learn each unit's target and relation type from the project's annotated texts (issue 15).
 
-    .venv/bin/python bench/train_relations.py [--dry-run] [--curve]
+    .venv/bin/python bench/train_relations.py [--curve] [--out FILE]
 
 The discourse extractor segments every text of ``data/labelled/texts`` as a build would (raw text
 in); each unit is matched to the annotated unit it overlaps most (at least half, as the
@@ -8,8 +8,8 @@ reference scorer matches them), and the annotated target and type become its lab
 model scores every (unit, candidate target) pair of a text from position, distance, paragraph,
 the units' roles and cues, the frozen MiniLM vectors of both units, and what the hand-written
 rules of ``DiscourseRelations`` propose (a rule is a feature the model weighs); the targets are
-decoded jointly as a maximum spanning arborescence rooted at the main claim, and a second model
-gives each chosen edge its type. A text is held out when ``crc32(topic) % 5 == 0``: the figures
+decoded jointly as a maximum spanning arborescence rooted at the main claim, and each chosen
+edge's type follows from the roles (or, printed beside it, from a second model). A text is held out when ``crc32(topic) % 5 == 0``: the figures
 printed are on whole topics the model never saw, beside the rules' own on the same units. The
 development set is never read here. Seeded.
 """
@@ -17,7 +17,6 @@ development set is never read here. Seeded.
 from __future__ import annotations
 
 import argparse
-import math
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,22 +32,20 @@ from argmap.embed import CachedEmbedder, SentenceTransformerEmbedder  # noqa: E4
 from argmap.evaluate import held_out_topic, overlap, project_texts  # noqa: E402
 from argmap.ingest import document_from_text  # noqa: E402
 from argmap.parse import discourse as dc  # noqa: E402
-from argmap.parse.discourse.relations import RULE_PRECISION  # noqa: E402
-from argmap.units import cues  # noqa: E402
+from argmap.parse.discourse.extractor import ROLE_MODEL_MAX_UNITS  # noqa: E402
+from argmap.parse.discourse.targets import (  # noqa: E402
+    TargetContext,
+    TargetModel,
+    pair_features,
+    type_features,
+)
+from argmap.parse.discourse.targets import decode as decode_tree  # noqa: E402
 
 TEXTS = ROOT / "data" / "labelled" / "texts"
 SEED = 13
-ROLES = ("central", "premise", "objection", "rebuttal")
-RULES = tuple(RULE_PRECISION)
 USE_RULES = True
 USE_VECTORS = True
-CUE_TESTS = {
-    "reason": lambda t: bool(cues.REASON_LEAD.search(t)),
-    "conclusion": lambda t: bool(cues.CONCLUSION_LEAD.search(t)),
-    "example": lambda t: bool(cues.EXAMPLE_LEAD.search(t)),
-    "addition": lambda t: bool(cues.ADDITION_LEAD.search(t)),
-    "question": lambda t: cues.is_question(t),
-}
+MAX_UNITS = ROLE_MODEL_MAX_UNITS  # the texts learned from are short; longer ones keep the rules
 
 
 def held_out(item: dict[str, Any]) -> bool:
@@ -127,56 +124,16 @@ def gold_type(t: Text, i: int, j: int) -> str | None:
     return t.gold.get((a, b)) if a and b else None
 
 
-def pair_features(t: Text, vecs: np.ndarray, i: int, j: int) -> np.ndarray:
-    n = len(t.units)
-    d = j - i
-    f: list[float] = [
-        1.0,
-        d / n,
-        abs(d) / n,
-        float(d == -1),
-        float(d == 1),
-        float(d < 0),
-        math.log1p(abs(d)),
-        float(j == t.central),
-        float(t.sent[i] == t.sent[j]),
-        float(t.para[i] == t.para[j]),
-        i / n,
-        j / n,
-        float(n),
-        float(vecs[i] @ vecs[j]),
-        float(vecs[i] @ vecs[t.central]),
-    ]
-    f += [float(t.roles[i] == r) for r in ROLES]
-    f += [float(t.roles[j] == r) for r in ROLES]
-    f += [float(t.roles[i] == a and t.roles[j] == b) for a in ROLES[1:] for b in ROLES]
-    proposed = t.rules.get(i) if USE_RULES else None
-    hit = proposed is not None and proposed[0] == j
-    f.append(float(hit))
-    f += [float(hit and proposed is not None and proposed[2] == r) for r in RULES]
-    f += [float(fn(t.units[i])) for fn in CUE_TESTS.values()]
-    f += [float(fn(t.units[j])) for fn in CUE_TESTS.values()]
-    if not USE_VECTORS:
-        return np.array(f, dtype=np.float32)
-    return np.concatenate([np.array(f, dtype=np.float32), vecs[i] * vecs[j]])
-
-
-def type_features(t: Text, vecs: np.ndarray, i: int, j: int) -> np.ndarray:
-    proposed = t.rules.get(i)
-    f = [1.0]
-    f += [float(t.roles[i] == r) for r in ROLES]
-    f += [float(t.roles[j] == r) for r in ROLES]
-    f.append(float(proposed is not None and proposed[1] == "attacks"))
-    f.append(float(proposed is not None and proposed[0] == j and proposed[1] == "attacks"))
-    f += [float(fn(t.units[i])) for fn in CUE_TESTS.values()]
-    f += [float(j == t.central), float(j == i - 1)]
-    return np.concatenate([np.array(f, dtype=np.float32), vecs[i], vecs[i] * vecs[j]])
+def context(t: Text, vecs: np.ndarray) -> TargetContext:
+    return TargetContext(
+        t.units, t.roles, t.sent, t.para, t.central, t.rules if USE_RULES else {}, vecs
+    )
 
 
 def rows(texts: list[Text], vecs: dict[str, np.ndarray]):
     X, y, g, TX, ty = [], [], [], [], []
     for k, t in enumerate(texts):
-        v = vecs[t.item["id"]]
+        v = context(t, vecs[t.item["id"]])
         for i in range(len(t.units)):
             if i == t.central:
                 continue
@@ -185,37 +142,29 @@ def rows(texts: list[Text], vecs: dict[str, np.ndarray]):
                 continue
             for j in range(len(t.units)):
                 if j != i:
-                    X.append(pair_features(t, v, i, j))
+                    X.append(pair_features(v, i, j, USE_VECTORS))
                     y.append(int(j == tgt))
                     g.append(k)
             typ = gold_type(t, i, tgt)
             if typ:
-                TX.append(type_features(t, v, i, tgt))
+                TX.append(type_features(v, i, tgt))
                 ty.append(int(typ == "attack"))
     return np.array(X), np.array(y), np.array(g), np.array(TX), np.array(ty)
 
 
-def decode(t: Text, v: np.ndarray, attach: Any, typer: Any) -> dict[int, tuple[int, str]]:
-    """Targets as a maximum spanning arborescence rooted at the main claim."""
-    import networkx as nx
+def as_model(attach: Any, typer: Any, **meta: Any) -> TargetModel:
+    return TargetModel(
+        attach.coef_[0], attach.intercept_[0], typer.coef_[0], typer.intercept_[0], meta
+    )
 
-    n = len(t.units)
-    G = nx.DiGraph()
-    G.add_nodes_from(range(n))
-    for i in range(n):
-        if i == t.central:
-            continue
-        feats = np.stack([pair_features(t, v, i, j) for j in range(n) if j != i])
-        p = attach.predict_proba(feats)[:, 1]
-        for j, pj in zip([j for j in range(n) if j != i], p, strict=True):
-            # edges point target -> source so the arborescence's root is the main claim
-            G.add_edge(j, i, weight=math.log(max(pj, 1e-6)))
-    tree = nx.maximum_spanning_arborescence(G, attr="weight", preserve_attrs=True)
-    out = {}
-    for j, i in tree.edges():
-        pt = typer.predict_proba(type_features(t, v, i, j)[None])[0, 1]
-        out[i] = (j, "attack" if pt > 0.5 else "support")
-    return out
+
+def decode(
+    t: Text, v: np.ndarray, model: TargetModel, types: str = "roles"
+) -> dict[int, tuple[int, str]]:
+    """Targets as a maximum spanning arborescence rooted at the main claim (the package's)."""
+    kind = {"supports": "support", "attacks": "attack"}
+    tree = decode_tree(context(t, v), model, types)
+    return {i: (j, kind[k]) for i, (j, k, _p) in tree.items()}
 
 
 def score(texts: list[Text], predicted: list[dict[int, tuple[int, str]]]) -> dict[str, float]:
@@ -254,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
         "--C", default="0.5", help="regularisation; several, comma-separated, to compare"
     )
     ap.add_argument("--curve", action="store_true", help="figures at 250, 500, 1,000, all texts")
-    ap.add_argument("--model", choices=("lr", "gbm"), default="lr")
+    ap.add_argument("--out", help="save the model fit on all training texts (first --C) here")
     ap.add_argument("--no-vectors", action="store_true", help="no MiniLM products in the pair rows")
     ap.add_argument("--no-rules", action="store_true", help="leave the rules' proposals out")
     args = ap.parse_args(argv)
@@ -299,21 +248,30 @@ def main(argv: list[str] | None = None) -> int:
             continue
         part = [train[k] for k in order[:size]]
         X, y, _, TX, ty = rows(part, vecs)
-        if args.model == "gbm":
-            from sklearn.ensemble import HistGradientBoostingClassifier
-
-            attach = HistGradientBoostingClassifier(
-                max_iter=300, learning_rate=0.05, random_state=SEED
-            ).fit(X, y)
-        else:
-            attach = LogisticRegression(C=C, max_iter=4000, class_weight="balanced").fit(X, y)
+        attach = LogisticRegression(C=C, max_iter=4000, class_weight="balanced").fit(X, y)
         typer = LogisticRegression(C=C, max_iter=4000).fit(TX, ty)
-        pred = [decode(t, vecs[t.item["id"]], attach, typer) for t in test]
-        fit_pred = [decode(t, vecs[t.item["id"]], attach, typer) for t in part[:200]]
+        model = as_model(attach, typer)
+        typed = [decode(t, vecs[t.item["id"]], model, "model") for t in test]
+        print(f"  types from the type model instead of the roles: held-out {score(test, typed)}")
+        pred = [decode(t, vecs[t.item["id"]], model) for t in test]
+        fit_pred = [decode(t, vecs[t.item["id"]], model) for t in part[:200]]
         print(
             f"learned ({size} texts, C={C}) held-out {score(test, pred)}  "
             f"train {score(part[:200], fit_pred)} (rules {score(part[:200], [rules_of(t) for t in part[:200]])})"
         )
+        if args.out and size == len(train) and float(args.C.split(",")[0]) == C:
+            if not (USE_RULES and USE_VECTORS):
+                raise SystemExit("--out saves the shipped kind of model: rules and vectors in")
+            as_model(
+                attach,
+                typer,
+                embedder=emb.name,
+                C=C,
+                seed=SEED,
+                max_units=MAX_UNITS,
+                trained_on=f"data/labelled/texts, {len(train)} texts on training topics",
+            ).save(args.out)
+            print(f"saved {args.out}")
     return 0
 
 

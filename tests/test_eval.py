@@ -15,9 +15,10 @@ from argmap.evaluate import held_out_topic, project_texts, score, score_items
 DEV_EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "dev-eval"
 SCORER = DEV_EVAL / "score.py"
 needs_scorer = pytest.mark.skipif(not SCORER.is_file(), reason="../shared/dev-eval is absent")
-# measured 2026-12-07 on 292 held-out texts: 0.873 / 0.281 / 0.327 / 0.637 (the rules alone:
+# measured 2026-12-07 on 312 held-out texts: 0.875 / 0.303 / 0.358 / 0.637 with the learned
+# targets (the rules' targets: 0.875 / 0.282 / 0.327 / 0.637; the rules alone on 292 texts:
 # 0.860 / 0.259 / 0.327 / 0.524)
-HELD_OUT_FLOOR = {"adu_f1": 0.86, "rel_f1": 0.27, "attach_f1": 0.315, "opp_f1": 0.62}
+HELD_OUT_FLOOR = {"adu_f1": 0.86, "rel_f1": 0.29, "attach_f1": 0.345, "opp_f1": 0.62}
 
 TEXT = (
     "Schools should start later in the morning. Teenagers learn better after more sleep "

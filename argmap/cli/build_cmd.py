@@ -93,6 +93,12 @@ def add_pipeline_options(p: argparse.ArgumentParser) -> None:
         "--out FILE), or 'rules' for the hand-written role rules alone",
     )
     p.add_argument(
+        "--target-model",
+        metavar="FILE",
+        help="target model weights for the discourse relations (from bench/train_relations.py "
+        "--out FILE), or 'rules' for the hand-written rules' targets alone",
+    )
+    p.add_argument(
         "--cross-encoder",
         metavar="FOLDER",
         help="local CrossEncoder NLI model folder (for --relations cross-encoder)",
@@ -124,6 +130,9 @@ def pipeline_from_args(args: argparse.Namespace) -> Any:
     roles = getattr(args, "role_model", None)
     if roles:
         options["role_model"] = None if roles == "rules" else str(Path(roles).resolve())
+    targets = getattr(args, "target_model", None)
+    if targets:
+        options["target_model"] = None if targets == "rules" else str(Path(targets).resolve())
     return Pipeline.default(
         embedder=embedder,
         extractor=args.extractor,

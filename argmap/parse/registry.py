@@ -20,6 +20,7 @@ OPTIONS: dict[str, str] = {
     "role_model": "discourse: role model weights file, or None for the rules' roles",
     "peer_weight": "discourse: how far a short text's main claim leans to the others' (0: alone)",
     "local_bias": "discourse relations: how much closer the unit before must be to be the target",
+    "target_model": "discourse relations: target model weights file, or None for the rules' targets",
     "cross_encoder": "cross-encoder relations: a local CrossEncoder model folder",
     "cross_encoder_labels": "cross-encoder relations: the model's label names",
     "llm_url": "llm: OpenAI-compatible base URL",
@@ -75,10 +76,13 @@ def _discourse_extractor(
     return DiscourseExtractor(embedder=embedder, **options)
 
 
-def _discourse_relater(embedder: Any = None, local_bias: Any = _DEFAULT) -> Any:
+def _discourse_relater(
+    embedder: Any = None, local_bias: Any = _DEFAULT, target_model: Any = "target_model.npz"
+) -> Any:
     from argmap.parse.discourse import DiscourseRelations
 
-    return DiscourseRelations(embedder=embedder, **_given(local_bias=local_bias))
+    options = _given(local_bias=local_bias, target_model=target_model)
+    return DiscourseRelations(embedder=embedder, **options)
 
 
 def _cross_encoder_relater(

@@ -4,6 +4,7 @@ rule that made it, from connectives, roles, list and paragraph structure and sim
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -12,9 +13,12 @@ from argmap.embed.base import Embedder
 from argmap.errors import ArgmapError
 from argmap.model.data import Document, Relation, round_conf
 from argmap.parse.base import Extraction
+from argmap.parse.discourse.precision import RULE_PRECISION
 from argmap.parse.discourse.roles import _AND
 from argmap.parse.discourse.units import STAGE
 from argmap.units import cues
+
+LEARNED = "learned"  # the rule name of an edge the target model chose
 
 LIST_GAP = 3  # units from one numbered point to the next before the list counts as ended
 
@@ -26,29 +30,6 @@ fires only on clear elaborations, and relation F1 rises on the held-out annotate
 (0.491 -> 0.503) and the development set (0.401 -> 0.408), as bench/train_central.py and
 bench/eval_dev.sh print them."""
 
-RULE_PRECISION = {
-    # Each relation's confidence: how often its rule's relations are right (source, target and
-    # type) on the project's annotated texts not held out, pulled toward 0.5 by five
-    # pseudo-relations. Measured and printed by bench/relation_rules.py. Rules that never fire
-    # on those texts (headed lists, numbered points and paragraph topics belong to longer
-    # documents) stay at 0.5.
-    "objection": 0.6,
-    "objection-continued": 0.5,
-    "turn": 0.5,
-    "co-premise": 0.3,
-    "rebuttal": 0.57,
-    "list-section": 0.5,
-    "reason-after": 0.48,
-    "reason-before": 0.58,
-    "conclusion-premise": 0.87,
-    "conclusion": 0.44,
-    "example": 0.5,
-    "numbered-point": 0.5,
-    "paragraph-topic": 0.5,
-    "closer-to-previous": 0.39,
-    "main-claim": 0.46,
-}
-
 
 class DiscourseRelations:
     """Supports and attacks inside one document, from connectives, roles and similarity."""
@@ -57,9 +38,21 @@ class DiscourseRelations:
     #: reads ``Extraction.units``: each claim's role, sentence, clause, paragraph and section
     needs = frozenset({"units"})
 
-    def __init__(self, embedder: Embedder | None = None, local_bias: float = LOCAL_BIAS) -> None:
+    def __init__(
+        self,
+        embedder: Embedder | None = None,
+        local_bias: float = LOCAL_BIAS,
+        target_model: Any = "target_model.npz",
+    ) -> None:
+        """``target_model``: weights that choose every unit's target and type after the rules
+        (see :mod:`targets`; shipped in ``argmap/resources``), a path to others, or None to
+        keep the rules' targets. They decide only for a document of at most their
+        ``max_units`` units, and only with the embedder they were trained with."""
+        from argmap.parse.discourse.targets import load_target_model
+
         self.embedder = embedder
         self.local_bias = local_bias
+        self.target_model = load_target_model(target_model)
 
     def relate(self, document: Document, extraction: Extraction) -> list[Relation]:
         claims = extraction.claims
@@ -167,14 +160,44 @@ class DiscourseRelations:
                 "supports",
                 "closer-to-previous" if target != central else "main-claim",
             )
-        out = []
+        final: dict[int, tuple[int, str, str]] = {}
         for i, (j, kind, rule) in rels.items():
             if j == question:
                 j = central  # "Should X? For example, ...": the example is for the answer
-            if i == j:
-                continue
-            conf = round_conf(RULE_PRECISION[rule])
-            out.append(Relation(ids[i], ids[j], kind, conf, STAGE, rule=rule))
+            if i != j:
+                final[i] = (j, kind, rule)
+        model = self.target_model
+        if model is not None and vecs is not None and model.applies(self.embedder, len(claims)):
+            return self._learned(ids, texts, roles, sent, para, central, final, vecs)
+        return [
+            Relation(ids[i], ids[j], kind, round_conf(RULE_PRECISION[rule]), STAGE, rule=rule)
+            for i, (j, kind, rule) in final.items()
+        ]
+
+    def _learned(
+        self,
+        ids: list[str],
+        texts: list[str],
+        roles: list[str],
+        sent: list[int],
+        para: list[int],
+        central: int,
+        proposed: dict[int, tuple[int, str, str]],
+        vecs: np.ndarray,
+    ) -> list[Relation]:
+        """The target model's tree over the rules' proposals; an edge the rules proposed too
+        keeps the rule's name beside ``learned`` (``learned:objection``)."""
+        from argmap.parse.discourse.targets import TargetContext, decode
+
+        assert self.target_model is not None
+        v = np.asarray(vecs, dtype=np.float32)
+        v = v / np.linalg.norm(v, axis=1, keepdims=True).clip(1e-8)
+        ctx = TargetContext(texts, roles, sent, para, central, proposed, v)
+        out = []
+        for i, (j, kind, p) in sorted(decode(ctx, self.target_model).items()):
+            rule = proposed.get(i)
+            name = f"{LEARNED}:{rule[2]}" if rule is not None and rule[0] == j else LEARNED
+            out.append(Relation(ids[i], ids[j], kind, round_conf(p), STAGE, rule=name))
         return out
 
     @staticmethod
