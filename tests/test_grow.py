@@ -197,3 +197,17 @@ def test_grow_refuses_an_imported_map(tmp_path: Path) -> None:
     doc, _ = load_bytes(b"Meetings should stay in person. People talk more.", "m.txt")
     with pytest.raises(ArgmapError, match="imported"):
         amap.add_documents(doc, embedder="hashing")
+
+
+def test_grow_verdicts_of_other_judge_weights_are_not_reused(tmp_path: Path, docs) -> None:
+    path = tmp_path / "map.json"
+    grower = argmap.grow.Grower(pipeline())
+    first = grower.build(docs[:3], question=QUESTION)
+    grower.save(path, first)
+    loaded = ArgumentMap.load(path)
+    assert grower_for(loaded, path, embedder="hashing").verdicts  # the same judge: reused
+    # the map says another judge read it (weights retrained since): its verdicts are dropped
+    loaded.metadata["pipeline"]["debate"]["judge_weights"] = "0" * 16
+    g = grower_for(loaded, path, embedder="hashing")
+    assert g.verdicts == {}
+    assert g.pipeline.embedder.known()  # the vectors still are

@@ -177,3 +177,27 @@ def test_several_weights_are_averaged_over_one_run_of_the_bottom_layers(tmp_path
     np.savez(mismatched, **arrays)
     with pytest.raises(ArgmapError, match="cannot share the bottom layers"):
         CrossJudge([DEFAULT_CROSS_WEIGHTS, mismatched]).judge([("a", "b")])
+
+
+def test_the_default_judge_combines_its_members_stance_with_the_trained_combiner(tmp_path):
+    from argmap.debate.stage import weights_hash
+    from argmap.judge.cross import DEFAULT_STACK, StanceStack, stance_width
+
+    claims = MOTIONS[1][2] + MOTIONS[1][3]
+    default, mean = CrossJudge(), CrossJudge(stack=None)
+    assert default.stack == DEFAULT_STACK and mean.stack is None
+    assert CrossJudge(DEFAULT_CROSS_WEIGHTS).stack is None  # trained for the default members
+    rows = mean.stance_rows([(c, MOTIONS[1][0]) for c in claims])
+    nets, _lower = mean._load()
+    assert rows.shape == (len(claims), stance_width(nets))
+    stack = StanceStack.load(DEFAULT_STACK, list(DEFAULT_CROSS_MEMBERS))
+    got = default.stance(MOTIONS[1][0], claims)
+    want = stack.predict_proba(rows)
+    for v, p in zip(got, want, strict=True):
+        assert [v.scores[k] for k in ("pro", "con", "neutral")] == pytest.approx(p, abs=2e-3)
+    assert [v.scores for v in got] != [v.scores for v in mean.stance(MOTIONS[1][0], claims)]
+    assert weights_hash(default).count("+") == 2  # two members and the combiner
+    # a combiner is refused for members it was not fit for, with a way out
+    stack.save(tmp_path / "s.npz")
+    with pytest.raises(ArgmapError, match="other judge weights"):
+        CrossJudge(DEFAULT_CROSS_WEIGHTS, stack=tmp_path / "s.npz").stance("Q?", ["a"])

@@ -102,10 +102,14 @@ class Debate:
 
 def weights_hash(judge: Any) -> str | None:
     """The judge's weights files by content, so a map says which trained judge read it (one
-    file's hash; for a judge that averages several, the hashes of all, joined by '+')."""
+    file's hash; for a judge that combines several, the hashes of all, and of the combiner,
+    joined by '+')."""
     paths = getattr(judge, "members", None) or [getattr(judge, "weights", None)]
     if any(p is None for p in paths):
         return None
+    stack = getattr(judge, "stack", None)
+    if stack is not None:
+        paths = [*paths, stack]  # the combiner of their stance readings is part of the judge
     try:
         return "+".join(file_hash(p) for p in paths)
     except OSError:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from argmap.debate import Debate
 from argmap.embed import Embedder, make_embedder
@@ -150,7 +151,18 @@ def grower_for(
     cache = None
     if map_path is not None:
         cache = sidecar.load(map_path, amap, model_key(pipeline.embedder))
+    if cache is not None and cache.verdicts and _judge_of(amap) != _judge_of(pipeline):
+        cache.verdicts = {}  # another judge's verdicts: the new judge reads every claim again
     return Grower(pipeline, cache)
+
+
+def _judge_of(x: ArgumentMap | Pipeline) -> Any:
+    """The judge weights' hash a map records, or a pipeline's judge would record."""
+    settings = x.metadata.get("pipeline") if isinstance(x, ArgumentMap) else x.to_dict()
+    if not isinstance(settings, dict):
+        return None
+    debate = settings.get("debate")
+    return debate.get("judge_weights") if isinstance(debate, dict) else None
 
 
 def add_documents(

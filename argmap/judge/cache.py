@@ -21,6 +21,7 @@ class CachedJudge:
         self.name = getattr(inner, "name", type(inner).__name__)
         self.weights = getattr(inner, "weights", None)
         self.members = getattr(inner, "members", None)
+        self.stack = getattr(inner, "stack", None)
 
     def _cached(self, keys: list[str], ask: Any, items: list[Any]) -> list[Verdict]:
         first = {k: item for k, item in reversed(list(zip(keys, items, strict=True)))}

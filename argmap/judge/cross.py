@@ -40,6 +40,11 @@ DEFAULT_CROSS_MEMBERS: tuple[Path, ...] = (DEFAULT_CROSS_WEIGHTS, DEFAULT_CROSS_
 (``bench/train_cross.py --motion-stance``) and one with valence and view heads whose product
 gives a side's direction (``--motion-stance --aux 1.0 --direction product``), both seed 13.
 Their mean beat each alone on both held-out sets (README, "The debate")."""
+DEFAULT_STACK = DEFAULT_CROSS_WEIGHTS.with_name("judge_stack.npz")
+"""How the default judge combines its members' readings for stance (``bench/train_stack.py``):
+a multinomial logistic model over every head's probabilities, trained on the training
+questions of ``data/judge/motions``, which neither member read. It beat their plain mean on
+both held-out sets (README, "The debate")."""
 DEFAULT_PAIR_MEMBERS = 1
 """How many of the default members judge pairs: the first alone (see :class:`CrossJudge`)."""
 MAX_TOKENS = 96
@@ -287,6 +292,88 @@ def product_direction(stance: np.ndarray, valence: np.ndarray, view: np.ndarray)
     return out
 
 
+def stance_width(nets: Sequence[tuple[Any, bool]]) -> int:
+    own = sum(3 + 4 + (4 if product else 0) for _net, product in nets)
+    return 1 + len(LEXICAL_NAMES) + 2 * own + 3 * sum(1 for _n, product in nets if product)
+
+
+def stance_rows(
+    nets: Sequence[tuple[Any, bool]], xa: Any, ma: Any, xb: Any, mb: Any, lex: Any, cos: Any
+) -> np.ndarray:
+    """One row per pair for the stance combiner: the pooled cosine and the lexical features,
+    every member's stance and pair probabilities (and valence and view, where it has them),
+    the side their product gives, and the logs of all the probabilities (a linear model over
+    logs can multiply them)."""
+    heads = []
+    products = []
+    for net, product in nets:
+        feats = net.encode(xa, ma, xb, mb, lex)
+        stance = net.heads["stance"](feats).softmax(-1).numpy()
+        heads += [stance, net.heads["pair"](feats).softmax(-1).numpy()]
+        if product:
+            valence = net.heads["valence"](feats).softmax(-1).numpy()
+            view = net.heads["view"](feats).softmax(-1).numpy()
+            heads += [valence, view]
+            products.append(product_direction(stance, valence, view))
+    probs = np.concatenate(heads, axis=1)
+    return np.concatenate(
+        [
+            np.asarray(cos, dtype=np.float32)[:, None],
+            lex.numpy(),
+            probs,
+            *products,
+            np.log(np.clip(probs, 1e-4, 1.0)),
+        ],
+        axis=1,
+    ).astype(np.float32)
+
+
+class StanceStack:
+    """A multinomial logistic model over :func:`stance_rows`, one row of weights per label of
+    ``STANCE_LABELS``, for the members it was trained with (their files' hashes in ``meta``)."""
+
+    def __init__(self, coef: np.ndarray, intercept: np.ndarray, meta: dict[str, Any]) -> None:
+        self.coef = np.asarray(coef, dtype=np.float32)
+        self.intercept = np.asarray(intercept, dtype=np.float32)
+        self.meta = dict(meta)
+
+    def predict_proba(self, rows: np.ndarray) -> np.ndarray:
+        z = rows @ self.coef.T + self.intercept
+        z -= z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        return (e / e.sum(axis=1, keepdims=True)).astype(np.float32)
+
+    def save(self, path: str | Path) -> None:
+        buf = io.BytesIO()
+        np.savez_compressed(
+            buf,
+            coef=self.coef,
+            intercept=self.intercept,
+            meta=np.frombuffer(json.dumps(self.meta).encode("utf-8"), dtype=np.uint8),
+        )
+        atomic_write_bytes(Path(path), buf.getvalue())
+
+    @classmethod
+    def load(cls, path: str | Path, members: Sequence[Path]) -> StanceStack:
+        from argmap.fileio import file_hash
+
+        try:
+            data = np.load(Path(path))
+            meta = json.loads(bytes(data["meta"]).decode("utf-8"))
+            coef, intercept = data["coef"], data["intercept"]
+        except (OSError, ValueError, KeyError) as e:
+            raise ArgmapError(f"{path}: cannot read the stance combiner ({e})") from e
+        if meta.get("members") != [file_hash(p) for p in members]:
+            raise ArgmapError(
+                f"{path}: this stance combiner was trained for other judge weights than "
+                f"{', '.join(str(p) for p in members)}; train one for them "
+                "(bench/train_stack.py) or pass stack=None for their plain mean"
+            )
+        if meta.get("labels") != list(STANCE_LABELS):
+            raise ArgmapError(f"{path}: the stance combiner has other labels than this code's")
+        return cls(coef, intercept, meta)
+
+
 class CrossJudge:
     """The default judge: pairs (four labels) and stance toward a question (three).
 
@@ -305,7 +392,15 @@ class CrossJudge:
         weights: str | Path | Sequence[str | Path] | None = None,
         batch_size: int = 64,
         pair_members: int | None = None,
+        stack: str | Path | None | bool = True,
     ) -> None:
+        """``stack``: a stance combiner's weights file (``bench/train_stack.py --out``), None
+        for the plain mean of the members, or True for the shipped one where the members are
+        the default ones (the mean otherwise: a combiner is trained for its members)."""
+        if stack is True:
+            stack = DEFAULT_STACK if weights is None and DEFAULT_STACK.is_file() else None
+        self.stack: Path | None = None if stack is None or stack is False else Path(stack)
+        self._stack: StanceStack | None = None
         if weights is None:
             members: list[Path] = [Path(w) for w in DEFAULT_CROSS_MEMBERS]
         elif isinstance(weights, (str, Path)):
@@ -344,14 +439,17 @@ class CrossJudge:
                             f"the others at {split}: they cannot share the bottom layers"
                         )
                 nets = [(net, config.get("direction") == "product") for _, net, config in loaded]
+                if self.stack is not None:
+                    self._stack = StanceStack.load(self.stack, [p for p, _n, _c in loaded])
                 self._lower = Lower(split)
                 self._nets = nets
         assert self._lower is not None
         return self._nets, self._lower
 
-    def _run(self, task: str, a: Sequence[str], b: Sequence[str]) -> list[Verdict]:
+    def _run(self, task: str, a: Sequence[str], b: Sequence[str], rows_only: bool = False) -> Any:
         torch = _torch()
         nets, lower = self._load()
+        rows = np.zeros((len(a), stance_width(nets)), dtype=np.float32) if rows_only else None
         unique = list(dict.fromkeys([*a, *b]))
         states = dict(zip(unique, lower.states(unique), strict=True))
         labels = TASK_LABELS[task]
@@ -368,6 +466,14 @@ class CrossJudge:
                 lex = torch.tensor(lexical_rows([a[i] for i in idx], [b[i] for i in idx], cos))
                 xa, ma = pad(sa)
                 xb, mb = pad(sb)
+                if task == "stance" and (self._stack is not None or rows_only):
+                    row = stance_rows(nets, xa, ma, xb, mb, lex, np.array(cos))
+                    if rows is not None:
+                        rows[idx] = row
+                        continue
+                    assert self._stack is not None
+                    probs[idx] = self._stack.predict_proba(row)
+                    continue
                 total = np.zeros((len(idx), len(labels)), dtype=np.float32)
                 use = nets[: self.pair_members] if task == "pair" else nets
                 for net, product in use:
@@ -381,6 +487,8 @@ class CrossJudge:
                         )
                     total += p
                 probs[idx] = total / len(use)
+        if rows is not None:
+            return rows
         for row in probs:
             k = int(row.argmax())
             scores = {lab: round(float(p), 4) for lab, p in zip(labels, row, strict=True)}
@@ -398,3 +506,9 @@ class CrossJudge:
         if not claims:
             return []
         return self._run("stance", claims, [str(question)] * len(claims))
+
+    def stance_rows(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        """The rows a stance combiner reads, for (claim, question) pairs: what
+        ``bench/train_stack.py`` trains on."""
+        pairs = [(str(x), str(y)) for x, y in pairs]
+        return self._run("stance", [p[0] for p in pairs], [p[1] for p in pairs], rows_only=True)
