@@ -68,7 +68,9 @@ class Text:
 
 def read(items: list[dict[str, Any]], emb: Any) -> list[Text]:
     extractor = dc.DiscourseExtractor(emb)
-    relater = dc.DiscourseRelations(emb, target_model=None)  # the rules: their proposals are features
+    relater = dc.DiscourseRelations(
+        emb, target_model=None
+    )  # the rules: their proposals are features
     out = []
     for item in items:
         doc, _ = document_from_text(item["text"], f"{item['id']}.txt")
