@@ -201,3 +201,16 @@ def test_the_default_judge_combines_its_members_stance_with_the_trained_combiner
     stack.save(tmp_path / "s.npz")
     with pytest.raises(ArgmapError, match="other judge weights"):
         CrossJudge(DEFAULT_CROSS_WEIGHTS, stack=tmp_path / "s.npz").stance("Q?", ["a"])
+
+
+def test_bfloat16_reads_what_float32_reads_and_precision_is_checked():
+    claims = MOTIONS[0][2] + MOTIONS[0][3]
+    full = CrossJudge(precision="float32").stance(MOTIONS[0][0], claims)
+    half = CrossJudge(precision="bfloat16").stance(MOTIONS[0][0], claims)
+    for x, y in zip(full, half, strict=True):
+        for label in ("pro", "con", "neutral"):
+            assert abs(x.scores[label] - y.scores[label]) < 0.05
+    assert sum(x.label == y.label for x, y in zip(full, half, strict=True)) >= len(claims) - 1
+    assert CrossJudge(precision="float32").uses_bf16() is False
+    with pytest.raises(ArgmapError, match="precision"):
+        CrossJudge(precision="fp8")
