@@ -206,27 +206,56 @@ class Lower:
 
     def states(self, texts: Sequence[str], batch: int = 64, bf16: bool = False) -> list[Any]:
         """Each text's token states after the bottom layers, without padding (float32; run in
-        bfloat16 where ``bf16``)."""
+        bfloat16 where ``bf16``). Batch-invariant: see :func:`canonical_batches`."""
         torch = _torch()
         self._load()
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        enc = self._tok(list(texts), truncation=True, max_length=MAX_TOKENS)
+        ids = enc["input_ids"]
         out: list[Any] = [None] * len(texts)
+        keys = [(bucket(len(x)),) for x in ids]
         with torch.inference_mode():
-            for s in range(0, len(order), batch):
-                idx = order[s : s + batch]
-                enc = self._tok(
-                    [texts[i] for i in idx],
-                    padding=True,
-                    truncation=True,
-                    max_length=MAX_TOKENS,
+            for chunk, full in canonical_batches(keys, batch):
+                length = keys[chunk[0]][0]
+                padded = self._tok.pad(
+                    {k: [enc[k][i] for i in full] for k in enc},
+                    padding="max_length",
+                    max_length=length,
                     return_tensors="pt",
                 )
                 with autocast(bf16):
-                    h = self._model(**enc).last_hidden_state.float()
-                lengths = enc["attention_mask"].sum(1).tolist()
-                for j, i in enumerate(idx):
-                    out[i] = h[j, : lengths[j]].clone()
+                    h = self._model(**padded).last_hidden_state.float()
+                for j, i in enumerate(chunk):
+                    out[i] = h[j, : len(ids[i])].clone()
         return out
+
+
+BUCKET = 16
+
+
+def bucket(n: int) -> int:
+    """A length rounded up to a multiple of ``BUCKET``: the padded length of its batch."""
+    return max(BUCKET, -(-n // BUCKET) * BUCKET)
+
+
+def canonical_batches(
+    keys: Sequence[tuple[int, ...]], size: int
+) -> list[tuple[list[int], list[int]]]:
+    """Batches in which an item's result cannot depend on the other items: items of one padded
+    shape (``keys``) together, every batch filled to ``size`` by repeating its first item.
+    Matrix kernels pick their blocking by shape, and a row's sums can come out a hair apart
+    in a batch of another shape -- enough, in bfloat16, to move a verdict's probability in
+    the third decimal. So a map grown document by document, or built on Ray, reads each
+    claim exactly as a full local build does. Returns (the real items, the filled batch)."""
+    groups: dict[tuple[int, ...], list[int]] = {}
+    for i, k in enumerate(keys):
+        groups.setdefault(k, []).append(i)
+    out = []
+    for k in sorted(groups):
+        members = groups[k]
+        for s in range(0, len(members), size):
+            chunk = members[s : s + size]
+            out.append((chunk, chunk + [chunk[0]] * (size - len(chunk))))
+    return out
 
 
 def autocast(bf16: bool) -> Any:
@@ -246,10 +275,10 @@ def native_bf16() -> bool:
         return False
 
 
-def pad(states: Sequence[Any]) -> tuple[Any, Any]:
-    """Stack token states into ``(batch, longest, 384)`` with a 0/1 mask."""
+def pad(states: Sequence[Any], length: int | None = None) -> tuple[Any, Any]:
+    """Stack token states into ``(batch, length or the longest, 384)`` with a 0/1 mask."""
     torch = _torch()
-    n = max(int(s.shape[0]) for s in states)
+    n = length or max(int(s.shape[0]) for s in states)
     x = torch.zeros(len(states), n, 384)
     m = torch.zeros(len(states), n)
     for i, s in enumerate(states):
@@ -495,27 +524,27 @@ class CrossJudge:
         states = dict(zip(unique, lower.states(unique, bf16=bf16), strict=True))
         labels = TASK_LABELS[task]
         out: list[Verdict] = []
-        # batches of similar length waste less on padding
-        order = sorted(range(len(a)), key=lambda i: (len(a[i]), len(b[i])))
+        # one padded shape per batch (which also wastes little on padding)
+        keys = [(bucket(len(states[a[i]])), bucket(len(states[b[i]]))) for i in range(len(a))]
         probs = np.zeros((len(a), len(labels)), dtype=np.float32)
         with torch.inference_mode():
-            for s in range(0, len(order), self.batch_size):
-                idx = order[s : s + self.batch_size]
-                sa = [states[a[i]] for i in idx]
-                sb = [states[b[i]] for i in idx]
+            for idx, full in canonical_batches(keys, self.batch_size):
+                real = len(idx)
+                sa = [states[a[i]] for i in full]
+                sb = [states[b[i]] for i in full]
                 cos = [pooled_cosine(x, y) for x, y in zip(sa, sb, strict=True)]
-                lex = torch.tensor(lexical_rows([a[i] for i in idx], [b[i] for i in idx], cos))
-                xa, ma = pad(sa)
-                xb, mb = pad(sb)
+                lex = torch.tensor(lexical_rows([a[i] for i in full], [b[i] for i in full], cos))
+                xa, ma = pad(sa, keys[idx[0]][0])
+                xb, mb = pad(sb, keys[idx[0]][1])
                 if task == "stance" and (self._stack is not None or rows_only):
-                    row = stance_rows(nets, xa, ma, xb, mb, lex, np.array(cos), bf16)
+                    row = stance_rows(nets, xa, ma, xb, mb, lex, np.array(cos), bf16)[:real]
                     if rows is not None:
                         rows[idx] = row
                         continue
                     assert self._stack is not None
                     probs[idx] = self._stack.predict_proba(row)
                     continue
-                total = np.zeros((len(idx), len(labels)), dtype=np.float32)
+                total = np.zeros((len(full), len(labels)), dtype=np.float32)
                 use = nets[: self.pair_members] if task == "pair" else nets
                 for net, product in use:
                     with autocast(bf16):
@@ -528,7 +557,7 @@ class CrossJudge:
                             net.heads["view"](feats).softmax(-1).numpy(),
                         )
                     total += p
-                probs[idx] = total / len(use)
+                probs[idx] = (total / len(use))[:real]
         if rows is not None:
             return rows
         for row in probs:
