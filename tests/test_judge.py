@@ -214,3 +214,17 @@ def test_bfloat16_reads_what_float32_reads_and_precision_is_checked():
     assert CrossJudge(precision="float32").uses_bf16() is False
     with pytest.raises(ArgmapError, match="precision"):
         CrossJudge(precision="fp8")
+
+
+def test_a_verdict_does_not_depend_on_what_is_read_beside_it():
+    from argmap.judge.cross import canonical_batches
+
+    batches = canonical_batches([(16,), (32,), (16,), (16,)], 2)
+    assert [b for b, _f in batches] == [[0, 2], [3], [1]]
+    assert all(len(full) == 2 and full[: len(b)] == b for b, full in batches)
+    judge = CrossJudge()
+    claim = MOTIONS[0][2][1]
+    alone = judge.stance(MOTIONS[0][0], [claim])[0]
+    crowd = [*MOTIONS[1][2], "A much longer sentence " * 6, claim, *MOTIONS[0][3]]
+    beside = judge.stance(MOTIONS[0][0], crowd)[crowd.index(claim)]
+    assert alone.scores == beside.scores  # exactly: same shape, same sums
