@@ -62,7 +62,10 @@ def test_rebuild_records_every_setting(corpus):
             "role_model": "role_model.npz",
         },
     }
-    assert rec["relations"] == {"name": "discourse", "options": {"local_bias": 0.2}}
+    assert rec["relations"] == {
+        "name": "discourse",
+        "options": {"local_bias": 0.2, "target_model": "target_model.npz"},
+    }
     assert rec["dedup"]["threshold"] == 0.74
     assert rec["crossdoc"]["k"] == 5
     assert rec["debate"]["judge"] == "minilm-cross" and rec["debate"]["judge_weights"]
