@@ -145,3 +145,26 @@ def test_shipped_target_model_reads_a_short_text_as_a_tree(real_embedder) -> Non
     by_text = {c.id: c.text for c in ext.claims}
     attacks = {by_text[r.source] for r in rels if r.type == "attacks"}
     assert any("traffic" in t for t in attacks)  # the residents' objection
+
+
+def test_the_rows_built_at_once_are_the_rows_built_one_by_one() -> None:
+    from argmap.parse.discourse.targets import cue_matrix, pair_rows
+
+    ctx = _ctx(6, central=2)
+    ctx.units = [
+        "Why now?",
+        "Because it is cheap.",
+        "So we should.",
+        "For example, X.",
+        "And Y.",
+        "Z.",
+    ]
+    ctx.roles = ["premise", "objection", "central", "rebuttal", "premise", "objection"]
+    ctx.sent = [0, 0, 1, 2, 2, 3]
+    ctx.para = [0, 0, 0, 1, 1, 1]
+    ctx.rules = {1: (2, "attacks", "objection"), 4: (3, "supports", "co-premise")}
+    cues = cue_matrix(ctx)
+    for i in range(6):
+        others = [j for j in range(6) if j != i]
+        want = np.stack([pair_features(ctx, i, j) for j in others])
+        assert np.allclose(pair_rows(ctx, i, others, cues), want, atol=1e-6)

@@ -94,6 +94,52 @@ def pair_features(t: TargetContext, i: int, j: int, vectors: bool = True) -> np.
     return np.concatenate([np.array(f, dtype=np.float32), v[i] * v[j]])
 
 
+def pair_rows(t: TargetContext, i: int, others: list[int], cues_of: np.ndarray) -> np.ndarray:
+    """:func:`pair_features` of unit ``i`` against every unit of ``others``, built at once
+    (the same columns; ``cues_of``: :func:`cue_matrix` of the document)."""
+    n = len(t.units)
+    j = np.asarray(others)
+    d = (j - i).astype(np.float32)
+    v = t.vecs
+    roles = np.array(t.roles)
+    sent, para = np.asarray(t.sent), np.asarray(t.para)
+    k = len(j)
+    cols = [
+        np.ones(k),
+        d / n,
+        np.abs(d) / n,
+        d == -1,
+        d == 1,
+        d < 0,
+        np.log1p(np.abs(d)),
+        j == t.central,
+        sent[j] == sent[i],
+        para[j] == para[i],
+        np.full(k, i / n),
+        j / n,
+        np.full(k, float(n)),
+        v[j] @ v[i],
+        np.full(k, float(v[i] @ v[t.central])),
+    ]
+    cols += [np.full(k, float(t.roles[i] == r)) for r in ROLES]
+    cols += [roles[j] == r for r in ROLES]
+    cols += [(roles[j] == b) & (t.roles[i] == a) for a in ROLES[1:] for b in ROLES]
+    proposed = t.rules.get(i)
+    hit = (j == proposed[0]) if proposed is not None else np.zeros(k, dtype=bool)
+    cols.append(hit)
+    cols += [hit & (proposed is not None and proposed[2] == r) for r in RULES]
+    cols += [np.full(k, float(cues_of[i, c])) for c in range(len(CUE_TESTS))]
+    cols += [cues_of[j, c] for c in range(len(CUE_TESTS))]
+    plain = np.stack([np.asarray(c, dtype=np.float32) for c in cols], axis=1)
+    return np.concatenate([plain, v[j] * v[i]], axis=1)
+
+
+def cue_matrix(t: TargetContext) -> np.ndarray:
+    return np.array(
+        [[float(fn(u)) for fn in CUE_TESTS.values()] for u in t.units], dtype=np.float32
+    ).reshape(len(t.units), len(CUE_TESTS))
+
+
 def type_features(t: TargetContext, i: int, j: int) -> np.ndarray:
     """The row that types the chosen edge unit ``i`` -> target ``j`` (attack or support)."""
     proposed = t.rules.get(i)
@@ -203,6 +249,7 @@ def decode(
     graph.add_nodes_from(range(n))
     prob: dict[tuple[int, int], float] = {}
     fixed: dict[int, str] = {}
+    cues_of = cue_matrix(t)
     for i in range(n):
         if i == t.central:
             continue
@@ -213,17 +260,19 @@ def decode(
             graph.add_edge(rule[0], i, weight=0.0)
             continue
         others = [j for j in range(n) if j != i]
-        p = model.attach_prob(np.stack([pair_features(t, i, j) for j in others]))
+        p = model.attach_prob(pair_rows(t, i, others, cues_of))
         for j, pj in zip(others, p, strict=True):
             prob[(i, j)] = float(pj)
             # edges point target -> source, so the tree's root is the main claim
             graph.add_edge(j, i, weight=math.log(max(float(pj), 1e-6)))
-    try:
-        tree = nx.maximum_spanning_arborescence(graph, attr="weight", preserve_attrs=True)
-    except nx.NetworkXException:
-        if not fixed:
-            raise
-        return decode(t, model, types, keep_cued=False)  # the cued edges close a cycle
+    tree = _greedy_tree(graph, t.central)
+    if tree is None:  # the best targets close a cycle: Edmonds' algorithm resolves it
+        try:
+            tree = nx.maximum_spanning_arborescence(graph, attr="weight", preserve_attrs=True)
+        except nx.NetworkXException:
+            if not fixed:
+                raise
+            return decode(t, model, types, keep_cued=False)  # the cued edges close a cycle
     out = {}
     side = {t.central: 1}  # 1: the author's side, -1: the objector's
     for j, i in nx.bfs_edges(tree, t.central):
@@ -238,6 +287,33 @@ def decode(
         side[i] = side[j] if kind == "supports" else -side[j]
         out[i] = (j, kind, prob[(i, j)])
     return out
+
+
+def _greedy_tree(graph: Any, root: int) -> Any:
+    """Every unit's best target, when together they already form a tree rooted at ``root``:
+    then that is the maximum spanning arborescence (Edmonds' algorithm only changes the
+    choice inside a cycle), found without running it. None when they close a cycle."""
+    import networkx as nx
+
+    parent = {}
+    for i in graph.nodes:
+        if i == root:
+            continue
+        incoming = list(graph.in_edges(i, data="weight"))
+        if not incoming:
+            return None
+        parent[i] = max(incoming, key=lambda e: e[2])[0]
+    for i in parent:
+        seen = {i}
+        while i != root:
+            i = parent[i]
+            if i in seen:
+                return None
+            seen.add(i)
+    tree = nx.DiGraph()
+    tree.add_nodes_from(graph.nodes)
+    tree.add_edges_from((j, i) for i, j in parent.items())
+    return tree
 
 
 def load_target_model(spec: TargetModel | str | None) -> TargetModel | None:
