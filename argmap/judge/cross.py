@@ -47,8 +47,8 @@ a multinomial logistic model over every head's probabilities, trained on the tra
 questions of ``data/judge/motions``, which neither member read. It beat their plain mean on
 both held-out sets (README, "The debate")."""
 DEFAULT_PAIR_MEMBERS = 1
-PRECISIONS = ("auto", "float32", "bfloat16")
 """How many of the default members judge pairs: the first alone (see :class:`CrossJudge`)."""
+PRECISIONS = ("auto", "float32", "bfloat16")
 MAX_TOKENS = 96
 TASK_LABELS = {"pair": PAIR_LABELS, "stance": STANCE_LABELS}
 AUX_LABELS = {"valence": ("good", "bad"), "view": ("for", "against")}

@@ -15,6 +15,7 @@ from argmap.model.data import Document, Relation, round_conf
 from argmap.parse.base import Extraction
 from argmap.parse.discourse.precision import RULE_PRECISION
 from argmap.parse.discourse.roles import _AND
+from argmap.parse.discourse.targets import TargetContext, decode, load_target_model
 from argmap.parse.discourse.units import STAGE
 from argmap.units import cues
 
@@ -44,12 +45,10 @@ class DiscourseRelations:
         local_bias: float = LOCAL_BIAS,
         target_model: Any = "target_model.npz",
     ) -> None:
-        """``target_model``: weights that choose every unit's target and type after the rules
-        (see :mod:`targets`; shipped in ``argmap/resources``), a path to others, or None to
-        keep the rules' targets. They decide only for a document of at most their
+        """``target_model``: weights that choose the targets the rules only guess, around the
+        cued edges (see :mod:`targets`; shipped in ``argmap/resources``), a path to others, or
+        None to keep the rules' targets. They decide only for a document of at most their
         ``max_units`` units, and only with the embedder they were trained with."""
-        from argmap.parse.discourse.targets import load_target_model
-
         self.embedder = embedder
         self.local_bias = local_bias
         self.target_model = load_target_model(target_model)
@@ -187,8 +186,6 @@ class DiscourseRelations:
     ) -> list[Relation]:
         """The target model's tree over the rules' proposals; an edge the rules proposed too
         keeps the rule's name beside ``learned`` (``learned:objection``)."""
-        from argmap.parse.discourse.targets import TargetContext, decode
-
         assert self.target_model is not None
         v = np.asarray(vecs, dtype=np.float32)
         v = v / np.linalg.norm(v, axis=1, keepdims=True).clip(1e-8)
