@@ -8,16 +8,23 @@ never lost to a typo in ``-o``: an empty path, a folder, a device, a pipe, or a 
 cannot be written are refused up front. A symlink is written *through*, to its target (a link
 to a device or a pipe, such as ``/proc/self/fd/1``, is refused like the device itself). A
 killed writer's temp files are removed by the next save of the same target.
+
+Trained weights are read and written here too (``resource_bytes``, ``save_weights``,
+``load_weights``), so every model file is found, checked and saved the same way.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
+import json
 import os
 import stat
 import tempfile
 import time
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from argmap.errors import ArgmapError
 
@@ -119,3 +126,39 @@ def file_hash(path: str | Path, length: int = 16) -> str:
         for block in iter(lambda: f.read(1 << 20), b""):
             h.update(block)
     return h.hexdigest()[:length]
+
+
+def resource_bytes(path: str | Path) -> bytes:
+    """A file's bytes: ``path`` is a file path, or the bare name of a file shipped in
+    ``argmap/resources`` (a shipped name always means the shipped file, whatever the working
+    directory holds). Raises OSError when neither is there."""
+    if isinstance(path, str) and "/" not in path and os.sep not in path:
+        shipped = resources.files("argmap.resources").joinpath(path)
+        if shipped.is_file():
+            return shipped.read_bytes()
+    return Path(path).read_bytes()
+
+
+def save_weights(path: str | Path, arrays: dict[str, Any], meta: dict[str, Any]) -> None:
+    """Arrays and a JSON ``meta`` as one compressed ``.npz``, written atomically."""
+    import numpy as np
+
+    buf = io.BytesIO()
+    raw = np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8)
+    np.savez_compressed(buf, **arrays, meta=raw)
+    atomic_write_bytes(Path(path), buf.getvalue())
+
+
+def load_weights(
+    path: str | Path, what: str, keys: tuple[str, ...]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The ``keys`` arrays and the meta of a file :func:`save_weights` wrote (a path or a
+    shipped name); an unreadable file, or one without them, is an error naming ``what``."""
+    import numpy as np
+
+    try:
+        data = np.load(io.BytesIO(resource_bytes(path)))
+        meta = json.loads(bytes(data["meta"]).decode("utf-8"))
+        return {k: data[k] for k in keys}, meta
+    except (OSError, ValueError, KeyError) as e:
+        raise ArgmapError(f"{path}: cannot read {what} ({e})") from e

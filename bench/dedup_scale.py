@@ -20,7 +20,6 @@ import time
 
 import numpy as np
 
-from argmap.dedup import index
 from argmap.dedup.index import APPROX_ABOVE, neighbour_pairs
 from argmap.dedup.lsh import plan
 
@@ -49,14 +48,7 @@ def promised(p, sim: float) -> float:
 
 
 def search(x: np.ndarray, method: str) -> list[tuple[float, int, int]]:
-    if method == "exact":
-        return neighbour_pairs(x, 0.85, k=5, approx=False)
-    saved = index.LSH_FROM
-    index.LSH_FROM = 0.8 if method == "lsh" else 2.0  # 2.0: never hash, so FAISS answers
-    try:
-        return neighbour_pairs(x, 0.85, k=5, approx=True)
-    finally:
-        index.LSH_FROM = saved
+    return neighbour_pairs(x, 0.85, k=5, approx=False if method == "exact" else method)
 
 
 def main(sizes: list[int], methods: list[str]) -> None:

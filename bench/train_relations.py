@@ -36,7 +36,8 @@ from argmap.parse.discourse.extractor import ROLE_MODEL_MAX_UNITS  # noqa: E402
 from argmap.parse.discourse.targets import (  # noqa: E402
     TargetContext,
     TargetModel,
-    pair_features,
+    cue_matrix,
+    pair_rows,
     type_features,
 )
 from argmap.parse.discourse.targets import decode as decode_tree  # noqa: E402
@@ -142,11 +143,11 @@ def rows(texts: list[Text], vecs: dict[str, np.ndarray]):
             tgt = gold_target(t, i)
             if tgt is None:
                 continue
-            for j in range(len(t.units)):
-                if j != i:
-                    X.append(pair_features(v, i, j, USE_VECTORS))
-                    y.append(int(j == tgt))
-                    g.append(k)
+            others = [j for j in range(len(t.units)) if j != i]
+            block = pair_rows(v, i, others, cue_matrix(v))
+            X.extend(block if USE_VECTORS else block[:, : block.shape[1] - v.vecs.shape[1]])
+            y.extend(int(j == tgt) for j in others)
+            g.extend(k for _ in others)
             typ = gold_type(t, i, tgt)
             if typ:
                 TX.append(type_features(v, i, tgt))

@@ -20,18 +20,27 @@ CHUNK = 2048
 
 
 def neighbour_pairs(
-    vecs: np.ndarray, threshold: float, k: int = 10, approx: bool | None = None
+    vecs: np.ndarray, threshold: float, k: int = 10, approx: bool | str | None = None
 ) -> list[tuple[float, int, int]]:
     """(similarity, i, j) with i < j for each of every vector's k nearest neighbours at or above
-    ``threshold``, most similar first."""
+    ``threshold``, most similar first. ``approx``: None chooses by size and threshold (see the
+    module doc), False is exact, True approximate (hashed or FAISS by the threshold), and
+    ``"lsh"`` or ``"faiss"`` names the index (the benches compare them)."""
     n = len(vecs)
     if n < 2:
         return []
     k = min(k, n - 1)
-    use_approx = approx if approx is not None else n > APPROX_ABOVE
-    if use_approx and threshold >= LSH_FROM:
+    if isinstance(approx, str):
+        if approx not in ("lsh", "faiss"):
+            raise ValueError(f"approx must be 'lsh' or 'faiss' when named, not {approx!r}")
+        kind = approx
+    elif approx if approx is not None else n > APPROX_ABOVE:
+        kind = "lsh" if threshold >= LSH_FROM else "faiss"
+    else:
+        kind = "exact"
+    if kind == "lsh":
         return _top_k(*similar_pairs(vecs, threshold), n, k)
-    if use_approx:
+    if kind == "faiss":
         sims, idx = _faiss_knn(vecs, k + 1)
     else:
         sims, idx = _exact_knn(vecs, k + 1)

@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 
 from argmap.errors import ArgmapError
-from argmap.fileio import atomic_write_bytes
+from argmap.fileio import atomic_write_bytes, file_hash, load_weights, save_weights
 from argmap.judge.base import PAIR_LABELS, STANCE_LABELS, Verdict
 from argmap.judge.features import LEXICAL_NAMES, lexical
 
@@ -402,25 +402,12 @@ class StanceStack:
         return (e / e.sum(axis=1, keepdims=True)).astype(np.float32)
 
     def save(self, path: str | Path) -> None:
-        buf = io.BytesIO()
-        np.savez_compressed(
-            buf,
-            coef=self.coef,
-            intercept=self.intercept,
-            meta=np.frombuffer(json.dumps(self.meta).encode("utf-8"), dtype=np.uint8),
-        )
-        atomic_write_bytes(Path(path), buf.getvalue())
+        save_weights(path, {"coef": self.coef, "intercept": self.intercept}, self.meta)
 
     @classmethod
     def load(cls, path: str | Path, members: Sequence[Path]) -> StanceStack:
-        from argmap.fileio import file_hash
-
-        try:
-            data = np.load(Path(path))
-            meta = json.loads(bytes(data["meta"]).decode("utf-8"))
-            coef, intercept = data["coef"], data["intercept"]
-        except (OSError, ValueError, KeyError) as e:
-            raise ArgmapError(f"{path}: cannot read the stance combiner ({e})") from e
+        arrays, meta = load_weights(path, "the stance combiner", ("coef", "intercept"))
+        coef, intercept = arrays["coef"], arrays["intercept"]
         if meta.get("members") != [file_hash(p) for p in members]:
             raise ArgmapError(
                 f"{path}: this stance combiner was trained for other judge weights than "

@@ -13,16 +13,14 @@ from __future__ import annotations
 
 import json
 import math
-import os
 from collections.abc import Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from argmap.errors import ArgmapError
-from argmap.fileio import atomic_write_text
+from argmap.fileio import atomic_write_text, resource_bytes
 
 
 class LinearRanker:
@@ -40,16 +38,7 @@ class LinearRanker:
         shipped name always means the shipped file, whatever the working directory holds.
         """
         try:
-            shipped = resources.files("argmap.resources").joinpath(str(path))
-            if (
-                isinstance(path, str)
-                and "/" not in path
-                and os.sep not in path
-                and shipped.is_file()
-            ):
-                text = shipped.read_text("utf-8")
-            else:
-                text = Path(path).read_text(encoding="utf-8")
+            text = resource_bytes(path).decode("utf-8")
             data = json.loads(text)
             names, weights = list(data["features"]), data["weights"]
             if tuple(names) != tuple(features):

@@ -6,16 +6,13 @@ A multinomial logistic model (``bench/train_roles.py``, seeded) over the rows of
 
 from __future__ import annotations
 
-import io
-import json
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from argmap.errors import ArgmapError
-from argmap.fileio import atomic_write_bytes
+from argmap.fileio import load_weights, save_weights
 from argmap.parse.discourse.features import PLAIN_FEATURES, ROLE_LABELS, VECTOR_DIMS, role_rows
 from argmap.parse.discourse.units import _U
 
@@ -72,32 +69,21 @@ class RoleModel:
         return ["none" if d else _ROLES[b] for d, b in zip(drop, best, strict=True)]
 
     def save(self, path: str | Path, **meta: Any) -> None:
-        buf = io.BytesIO()
         info = {"features": list(PLAIN_FEATURES), "vector_dims": VECTOR_DIMS, **self.meta, **meta}
-        np.savez_compressed(
-            buf,
-            coef=self.coef.astype(np.float16),
-            intercept=self.intercept,
-            plain=self.plain,
-            plain_intercept=self.plain_intercept,
-            meta=np.frombuffer(json.dumps(info).encode("utf-8"), dtype=np.uint8),
-        )
-        atomic_write_bytes(Path(path), buf.getvalue())
+        arrays = {
+            "coef": self.coef.astype(np.float16),
+            "intercept": self.intercept,
+            "plain": self.plain,
+            "plain_intercept": self.plain_intercept,
+        }
+        save_weights(path, arrays, info)
 
     @classmethod
     def load(cls, path: str | Path) -> RoleModel:
         """A file path, or the bare name of a file shipped in ``argmap/resources``."""
-        try:
-            shipped = resources.files("argmap.resources").joinpath(str(path))
-            if isinstance(path, str) and "/" not in path and shipped.is_file():
-                data = np.load(io.BytesIO(shipped.read_bytes()))
-            else:
-                data = np.load(Path(path))
-            meta = json.loads(bytes(data["meta"]).decode("utf-8"))
-            coef, intercept = data["coef"], data["intercept"]
-            plain, plain_intercept = data["plain"], data["plain_intercept"]
-        except (OSError, ValueError, KeyError) as e:
-            raise ArgmapError(f"{path}: cannot read role model weights ({e})") from e
+        keys = ("coef", "intercept", "plain", "plain_intercept")
+        arrays, meta = load_weights(path, "role model weights", keys)
+        coef, intercept, plain, plain_intercept = (arrays[k] for k in keys)
         if meta.get("features") != list(PLAIN_FEATURES):
             raise ArgmapError(f"{path}: role model trained on other features than this code's")
         return cls(coef, intercept, plain, plain_intercept, meta)

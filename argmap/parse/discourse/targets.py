@@ -14,19 +14,16 @@ vectors of the embedder they were trained with, and with any other embedder the 
 
 from __future__ import annotations
 
-import io
-import json
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from argmap.errors import ArgmapError
-from argmap.fileio import atomic_write_bytes
+from argmap.fileio import load_weights, save_weights
 from argmap.parse.discourse.precision import RULE_PRECISION
 from argmap.units import cues
 
@@ -59,44 +56,20 @@ class TargetContext:
 
 
 def pair_features(t: TargetContext, i: int, j: int, vectors: bool = True) -> np.ndarray:
-    """The row of the pair (unit ``i``, candidate target ``j``)."""
-    n = len(t.units)
-    d = j - i
-    v = t.vecs
-    f: list[float] = [
-        1.0,
-        d / n,
-        abs(d) / n,
-        float(d == -1),
-        float(d == 1),
-        float(d < 0),
-        math.log1p(abs(d)),
-        float(j == t.central),
-        float(t.sent[i] == t.sent[j]),
-        float(t.para[i] == t.para[j]),
-        i / n,
-        j / n,
-        float(n),
-        float(v[i] @ v[j]),
-        float(v[i] @ v[t.central]),
-    ]
-    f += [float(t.roles[i] == r) for r in ROLES]
-    f += [float(t.roles[j] == r) for r in ROLES]
-    f += [float(t.roles[i] == a and t.roles[j] == b) for a in ROLES[1:] for b in ROLES]
-    proposed = t.rules.get(i)
-    hit = proposed is not None and proposed[0] == j
-    f.append(float(hit))
-    f += [float(hit and proposed is not None and proposed[2] == r) for r in RULES]
-    f += [float(fn(t.units[i])) for fn in CUE_TESTS.values()]
-    f += [float(fn(t.units[j])) for fn in CUE_TESTS.values()]
-    if not vectors:
-        return np.array(f, dtype=np.float32)
-    return np.concatenate([np.array(f, dtype=np.float32), v[i] * v[j]])
+    """The row of the pair (unit ``i``, candidate target ``j``): position and distance,
+    sentence and paragraph, the units' roles, what the rules propose, cues, the cosines, and
+    (``vectors``) the product of the two vectors. See :func:`pair_rows` for the columns."""
+    row = pair_rows(t, i, [j], cue_matrix(t))[0]
+    return row if vectors else row[: len(row) - t.vecs.shape[1]]
 
 
 def pair_rows(t: TargetContext, i: int, others: list[int], cues_of: np.ndarray) -> np.ndarray:
-    """:func:`pair_features` of unit ``i`` against every unit of ``others``, built at once
-    (the same columns; ``cues_of``: :func:`cue_matrix` of the document)."""
+    """The rows of unit ``i`` against every candidate target in ``others``, built at once
+    (``cues_of``: :func:`cue_matrix` of the document). Columns, in order: bias, signed and
+    absolute distance over the length, just before, just after, before, log distance, the
+    candidate is the main claim, same sentence, same paragraph, both positions, the length,
+    the two cosines; the unit's role, the candidate's, the pair of them; the rules' proposal
+    (and by which rule); the cues of both; then the product of the two vectors."""
     n = len(t.units)
     j = np.asarray(others)
     d = (j - i).astype(np.float32)
@@ -191,31 +164,20 @@ class TargetModel:
         return 1.0 / (1.0 + np.exp(-(rows @ self.typer + self.typer_bias)))
 
     def save(self, path: str | Path, **meta: Any) -> None:
-        buf = io.BytesIO()
-        info = {"layout": LAYOUT, **self.meta, **meta}
-        np.savez_compressed(
-            buf,
-            attach=self.attach.astype(np.float16),
-            attach_bias=np.float32(self.attach_bias),
-            typer=self.typer.astype(np.float16),
-            typer_bias=np.float32(self.typer_bias),
-            meta=np.frombuffer(json.dumps(info).encode("utf-8"), dtype=np.uint8),
-        )
-        atomic_write_bytes(Path(path), buf.getvalue())
+        arrays = {
+            "attach": self.attach.astype(np.float16),
+            "attach_bias": np.float32(self.attach_bias),
+            "typer": self.typer.astype(np.float16),
+            "typer_bias": np.float32(self.typer_bias),
+        }
+        save_weights(path, arrays, {"layout": LAYOUT, **self.meta, **meta})
 
     @classmethod
     def load(cls, path: str | Path) -> TargetModel:
         """A file path, or the bare name of a file shipped in ``argmap/resources``."""
-        try:
-            shipped = resources.files("argmap.resources").joinpath(str(path))
-            if isinstance(path, str) and "/" not in path and shipped.is_file():
-                data = np.load(io.BytesIO(shipped.read_bytes()))
-            else:
-                data = np.load(Path(path))
-            meta = json.loads(bytes(data["meta"]).decode("utf-8"))
-            parts = (data["attach"], data["attach_bias"], data["typer"], data["typer_bias"])
-        except (OSError, ValueError, KeyError) as e:
-            raise ArgmapError(f"{path}: cannot read target model weights ({e})") from e
+        keys = ("attach", "attach_bias", "typer", "typer_bias")
+        arrays, meta = load_weights(path, "target model weights", keys)
+        parts = tuple(arrays[k] for k in keys)
         if meta.get("layout") != LAYOUT:
             raise ArgmapError(f"{path}: target model trained on other features than this code's")
         return cls(parts[0], float(parts[1]), parts[2], float(parts[3]), meta)
