@@ -74,3 +74,21 @@ def test_neighbour_pairs_uses_the_hash_above_the_cut_and_agrees_with_exact(monke
     calls.clear()
     index.neighbour_pairs(x, 0.6, k=5, approx=True)  # a linking threshold: FAISS, not the hash
     assert not calls
+
+
+@pytest.mark.parametrize("threshold", [0.3, 0.85, -1.0])
+def test_exact_search_keeps_each_vectors_k_best_above_the_threshold(threshold: float) -> None:
+    # 0.85 takes the few passing entries of each row, -1.0 partitions every row: both must give
+    # what a full sort of the similarity matrix gives
+    x = clustered(900, seed=3)
+    k = 5
+    got = {(i, j) for _s, i, j in index.neighbour_pairs(x, threshold, k=k, approx=False)}
+    sims = x @ x.T
+    np.fill_diagonal(sims, -np.inf)
+    want: set[tuple[int, int]] = set()
+    for i, row in enumerate(sims):
+        for j in np.argsort(-row, kind="stable")[:k]:
+            if row[j] >= threshold:
+                want.add((min(i, int(j)), max(i, int(j))))
+    assert got == want
+    assert threshold < 0.5 or len(got) < 900 * k  # the high threshold really drops pairs

@@ -17,6 +17,7 @@ from argmap.dedup.lsh import similar_pairs
 APPROX_ABOVE = 20_000
 LSH_FROM = 0.8
 CHUNK = 2048
+SPARSE_PER_ROW = 64  # above this many passing entries per row, partition the rows instead
 
 
 def neighbour_pairs(
@@ -43,7 +44,7 @@ def neighbour_pairs(
     if kind == "faiss":
         sims, idx = _faiss_knn(vecs, k + 1)
     else:
-        sims, idx = _exact_knn(vecs, k + 1)
+        sims, idx = _exact_knn(vecs, k + 1, threshold)
     seen: dict[tuple[int, int], float] = {}
     for i in range(n):
         for s, j in zip(sims[i], idx[i], strict=False):
@@ -77,13 +78,30 @@ def _top_k(
     )
 
 
-def _exact_knn(vecs: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+def _exact_knn(
+    vecs: np.ndarray, k: int, threshold: float = -np.inf
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each vector's ``k`` most similar (itself among them), most similar first; slots with no
+    neighbour at or above ``threshold`` hold index -1. Above a threshold most of a block falls
+    below it, and ranking the few that pass is far cheaper than partitioning every row (the
+    partition was most of the time of a grown map's searches)."""
     n = len(vecs)
     k = min(k, n)
-    all_s = np.empty((n, k), dtype=np.float32)
-    all_i = np.empty((n, k), dtype=np.int64)
+    all_s = np.full((n, k), -np.inf, dtype=np.float32)
+    all_i = np.full((n, k), -1, dtype=np.int64)
     for s in range(0, n, CHUNK):
         block = vecs[s : s + CHUNK] @ vecs.T
+        passing = block >= threshold
+        if np.count_nonzero(passing) <= SPARSE_PER_ROW * len(block):
+            rows, cols = np.nonzero(passing)
+            sims = block[rows, cols]
+            order = np.lexsort((cols, -sims, rows))
+            rows, cols, sims = rows[order], cols[order], sims[order]
+            rank = np.arange(len(rows)) - np.searchsorted(rows, rows, side="left")
+            keep = rank < k
+            all_i[s + rows[keep], rank[keep]] = cols[keep]
+            all_s[s + rows[keep], rank[keep]] = sims[keep]
+            continue
         part = np.argpartition(-block, k - 1, axis=1)[:, :k]
         ps = np.take_along_axis(block, part, axis=1)
         order = np.argsort(-ps, axis=1)
