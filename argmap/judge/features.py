@@ -2,22 +2,21 @@
 
 The hand-written polarity tests (negation, antonyms, figures, clause-level denial) were once
 decisions; here each is one number the trained head weighs beside the vectors. So are a few
-word lists (``argmap/lang/en/judge_words.json``): what a claim praises or condemns, and whether a
+word lists (the lexicon's ``judge.*`` lists, ``argmap/lang/en/lexicon.json``): what a claim praises or condemns, and whether a
 motion takes something away ("ban", "abolish") or grants it ("allow", "fund") -- the product of
 the two is the usual shape of a side ("X harms children" is for banning X).
 """
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 
+from argmap import lang
 from argmap.judge.polarity import (
     negations,
     polarity_conflict,
@@ -28,18 +27,17 @@ from argmap.judge.polarity import (
 from argmap.units.cues import is_question
 from argmap.units.proposition import core_text, is_meta
 
-_LEXICON = Path(__file__).resolve().parent.parent / "lang" / "en" / "judge_words.json"
 _NUMBER = re.compile(r"\d")
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, frozenset[str]]:
-    raw = json.loads(_LEXICON.read_text(encoding="utf-8"))
-    out: dict[str, frozenset[str]] = {}
-    for key, entry in raw.items():
-        if isinstance(entry, dict):
-            out[key] = frozenset(entry.get("words") or entry.get("phrases") or ())
-    return out
+    """The judge's word lists, by their short names (``positive`` is ``judge.positive``)."""
+    return {
+        name.removeprefix("judge."): lang.words(name)
+        for name in lang.lexicon()
+        if name.startswith("judge.")
+    }
 
 
 LEXICAL_NAMES: tuple[str, ...] = (

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from argmap import lang
 from argmap.units.connectives import ADDITION_LEAD as ADDITION_LEAD
 from argmap.units.connectives import CONCLUSION_LEAD as CONCLUSION_LEAD
 from argmap.units.connectives import CONTRAST_LEAD as CONTRAST_LEAD
@@ -20,8 +21,6 @@ from argmap.units.connectives import LIST_ITEM as LIST_ITEM
 from argmap.units.connectives import LIST_OPENER as LIST_OPENER
 from argmap.units.connectives import REASON_LEAD as REASON_LEAD
 from argmap.units.connectives import SUMMARY_LEAD as SUMMARY_LEAD
-from argmap.units.connectives import _contains as _contains
-from argmap.units.connectives import _starts as _starts
 from argmap.units.voices import ANECDOTE as ANECDOTE
 from argmap.units.voices import CON_HEADING as CON_HEADING
 from argmap.units.voices import CONCEDED as CONCEDED
@@ -76,24 +75,16 @@ def is_question(text: str) -> bool:
     return text.rstrip().rstrip("\"'”’)").endswith("?")
 
 
-_REPORTING_VERB = (
-    r"(?:say|says|said|argue|argues|argued|claim|claims|claimed|add|adds|added|told|"
-    r"wrote|note|notes|noted|insist|insists|insisted|warn|warns|warned|call|calls|"
-    r"called|explain|explains|explained|maintain|maintains|maintained|contend|contends|contended)(?!\s+(?:about|over|with)\b)"
-)
-_FIRST_PERSON_WORDS = frozenset(["i", "we", "me", "us", "you", "it", "this", "that"])
-# "whatever the brochure says", "even if no one says so", "everything they will say":
-# concessive or hypothetical speech, not a report of what someone holds
-_NOT_A_SPEAKER = frozenset(
-    ["whatever", "whoever", "if", "no", "nobody", "will", "would", "can", "could", "might", "may"]
-)
-_ENDORSING = frozenset(["as", "and", "but", "so", "which", "because", "since"])
-_RELATIVE = frozenset(["who", "that", "which", "whom"])
-_NO_SPEECH = frozenset(["to", "is", "are", "was", "were", "be", "been", "being"])
+_REPORTING_VERB = lang.alternation("speech.reporting_verb")
+_FIRST_PERSON_WORDS = lang.words("speech.own_voice")
+_NOT_A_SPEAKER = lang.words("speech.not_a_speaker")
+_ENDORSING = lang.words("speech.endorsing")
+_RELATIVE = lang.words("speech.relative")
+_NO_SPEECH = lang.words("speech.no_speech")
 _REPORTED_TAIL = re.compile(
     rf",\s*((?:[^\s,]+[\s,]+){{0,14}}?){_REPORTING_VERB}\b(?:\s+\S+){{0,6}}\W*$", re.I
 )
-_LEADING_CONNECTIVE = frozenset(["but", "and", "yet", "so", "however", "still", "now"])
+_LEADING_CONNECTIVE = lang.words("speech.leading_connective")
 _NOUN_TOO = r"(?:claims?|calls?|notes?|adds?)"  # also nouns: "scientific claims about"
 _REPORTED_HEAD = re.compile(
     # a verb that is also a noun counts only with what is said as its object ("claims that",

@@ -9,24 +9,14 @@ from __future__ import annotations
 
 import re
 
+from argmap import lang
 from argmap.units import cues
 
 _LABEL = re.compile(r"^\s*(?:[A-Z][\w .'-]{0,30}|Q|A)\s*:\s+")
 _FRAME = re.compile(
-    r"^\W*(?:[\w'’-]+\s+){0,6}?(?:argue|argues|argued|say|says|said|claim|claims|claimed|"
-    r"believe|believes|think|thinks|worry|worries|fear|fears|insist|insists|contend|contends|"
-    r"object|objects|suggest|suggests|point out|points out|assert|asserts|maintain|maintains|"
-    r"would have us believe|tell us|tells us|will tell you|might say|may say|would say|"
-    r"could argue|might argue|would argue|may argue)\s+(?:that\s+)?",
-    re.I,
+    r"^\W*(?:[\w'’-]+\s+){0,6}?" + lang.alternation("frame.verb") + r"\s+(?:that\s+)?", re.I
 )
-_CONNECTIVE = re.compile(
-    r"^\W*(?:but|however|yet|so|thus|therefore|hence|because|since|as(?!\s+(?:long|soon|far|well|much|many)\b)|although|though|while|"
-    r"whereas|and|also|moreover|furthermore|admittedly|indeed|in fact|of course|granted|"
-    r"certainly|still|nevertheless|nonetheless|finally|first|second|third|ultimately|"
-    r"in conclusion|overall)\b[\s,]*",
-    re.I,
-)
+_CONNECTIVE = re.compile(r"^\W*" + lang.alternation("frame.connective") + r"\b[\s,]*", re.I)
 
 
 def core_text(text: str) -> str:

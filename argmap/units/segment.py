@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import syntok.segmenter as _syntok
 
+from argmap import lang
 from argmap.budget import check
 from argmap.ids import digest
 
@@ -78,7 +79,7 @@ def _merge_fragments(line: str, spans: list[tuple[int, int]]) -> list[tuple[int,
     return merged
 
 
-_SUBJECT = r"(?:it|they|we|he|she|this|these|those|there|i|you|that)\b"
+_SUBJECT = lang.alternation("clause.subject") + r"\b"
 
 # Where a connective inside a sentence opens a second argumentative unit; the split goes before
 # the connective. Each rule names the connective and what must come before and after it.
@@ -112,11 +113,7 @@ _INFIX = re.compile("|".join(INFIX_RULES[k] for k in ACTIVE_RULES), re.I)
 
 
 # "Although X, Y" / "While X, Y" / "Since X, Y": split at the comma that closes the first clause.
-_LEADING = re.compile(
-    r"^\s*(?:although|though|even though|even if|while|whereas|since|because|given that|"
-    r"admittedly|granted|despite the fact that|whilst)\b",
-    re.I,
-)
+_LEADING = re.compile(r"^\s*" + lang.alternation("clause.leading") + r"\b", re.I)
 _COMMA_SPLICE = re.compile(r",\s*" + _SUBJECT, re.I)
 
 
@@ -143,26 +140,15 @@ def _words(s: str) -> int:
     return len(re.findall(r"[A-Za-z]+", s))
 
 
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
 # "anyone but X", "nothing but the truth": here "but" means "except" and joins no clause.
 _EXCEPT_BUT = re.compile(
     r"\b(?:any|every|no|some)(?:one|body|thing|where)\s+$|\b(?:no one|none)\s+$", re.I
 )
 # Words that open a phrase around a modifier: "with real but bounded risks", "too slow but sure".
-_PHRASE_OPENER = _wordset(
-    "a an with of for in on at by from into about very too quite rather so both"
-)
+_PHRASE_OPENER = lang.words("clause.phrase_opener")
 # What opens a clause after "but": a determiner, a pronoun, an auxiliary or an adverb that
 # cannot modify a noun.
-_CLAUSE_OPENER = _wordset(
-    "a an the this that these those it its they their there we our i you he she his her "
-    "some many most few no not none nobody nothing one if when is are was were do does "
-    "did can could will would should may might must also still even then now only just "
-    "never"
-)
+_CLAUSE_OPENER = lang.words("clause.clause_opener")
 # Adverbs that focus a reason clause and belong to it: "largely because", "specifically because".
 _FOCUS_ADVERB = re.compile(
     r"(?:\b(?:largely|partly|mainly|mostly|precisely|exactly|specifically|primarily|chiefly|"

@@ -2,78 +2,17 @@
 the first person, and headings that name a side.
 
 Split out of :mod:`argmap.units.cues` (which re-exports every name here) so that these phrases
-sit apart from the connectives of :mod:`argmap.units.connectives`.
+sit apart from the connectives of :mod:`argmap.units.connectives`. The phrase lists are the
+lexicon's ``voice.*`` and ``heading.*`` lists; the patterns that need grammar stay here.
 """
 
 from __future__ import annotations
 
 import re
 
-from argmap.units.connectives import _contains, _starts
+from argmap.lang import anywhere, opening
 
-CONCESSION_LEAD = _starts(
-    "although",
-    "though",
-    "even though",
-    "while",
-    "whilst",
-    "admittedly",
-    "granted",
-    "of course",
-    "it is true that",
-    "it's true that",
-    "true,",
-    "certainly",
-    "to be sure",
-    "even if",
-    "despite",
-    "on the one hand",
-    "no doubt",
-    "sure,",
-    "it may be that",
-    "it might be that",
-    "it could be argued",
-    "one could argue",
-    "one might argue",
-    "one may argue",
-    "it can be argued",
-    "it is often said",
-    "it is often argued",
-    "it is said",
-    "it has been argued",
-    "it might seem",
-    "it may seem",
-    "it might be tempting",
-    "it may be tempting",
-    "it is tempting",
-    "at first glance",
-    "at first sight",
-    "some",
-    "many people",
-    "a lot of people",
-    "critics",
-    "opponents",
-    "skeptics",
-    "sceptics",
-    "detractors",
-    "proponents of",
-    "supporters of",
-    "those who",
-    "people who",
-    "there are those",
-    "there are people",
-    "others",
-    "the argument that",
-    "the claim that",
-    "the objection that",
-    "one objection",
-    "an objection",
-    "a common objection",
-    "a common argument",
-    "the counterargument",
-    "a counterargument",
-    "the usual argument",
-)
+CONCESSION_LEAD = opening("voice.concession")
 CONCEDED = re.compile(
     # the author grants a point, wherever in the unit the granting is said
     r"\b(?:i(?:'|’)ll admit|i admit(?= that|,|\W*$)|i(?:'|’)ll grant|i grant(?= that|,|\W*$)|"
@@ -99,131 +38,12 @@ OBJECTION_FRAME = re.compile(
     r"|(?<!\bi )(?<!\bwe )\b(?:could|might|may|would)\s+(?:well\s+|also\s+)?(?:argue|say|claim|"
     r"object|contend|counter|insist)\s+that\b"
     r"|(?<!\bi )(?<!\bwe )\b(?:could|might|may|would)\s+(?:well\s+|also\s+)?(?:question|wonder)"
-    r"\s+(?:whether|if)\b"
-    # a weakness of the author's side, named as such: "the only drawback is", "one downside"
-    r"|\b(?:the only|one)\s+(?:real\s+)?(?:drawback|downside|disadvantage)\b"
-    r"|(?<!\bno )(?<!\blittle )\bcause for concern\b"
-    r"|\bthere\s+(?:is|are)\s+(?:also\s+)?(?:the|a|some)\s+(?:\w+\s+)?concerns?\s+that\b",
+    r"\s+(?:whether|if)\b",
     re.I,
 )
-OBJECTION_VERB = _contains(
-    "argue",
-    "argues",
-    "argued",
-    "claim",
-    "claims",
-    "claimed",
-    "object",
-    "objects",
-    "say",
-    "says",
-    "said",
-    "believe",
-    "believes",
-    "think",
-    "thinks",
-    "point out",
-    "points out",
-    "contend",
-    "contends",
-    "insist",
-    "insists",
-    "maintain",
-    "maintains",
-    "suggest",
-    "suggests",
-    "assert",
-    "asserts",
-    "feel that",  # "some feel that X", "many people feel it is X": a view held, not a mood
-    "feels that",
-    "felt that",
-    "feel it is",
-    "feel it's",
-    "fear",
-    "fears",
-    "worry",
-    "worries",
-    "complain",
-    "complains",
-    "counter",
-    "counters",
-    "would have us believe",
-    "may object",
-    "might object",
-    "could object",
-    "would object",
-    "might say",
-    "may say",
-    "could say",
-    "would say",
-    "might argue",
-    "may argue",
-    "could argue",
-    "would argue",
-)
-OTHERS_SUBJECT = _contains(
-    "some people",
-    "some",
-    "many people",
-    "many",
-    "critics",
-    "opponents",
-    "skeptics",
-    "sceptics",
-    "detractors",
-    "others",
-    "proponents",
-    "supporters",
-    "advocates",
-    "those who",
-    "people who",
-    "one",
-    "someone",
-    "somebody",
-    "they",
-    "naysayers",
-    "the other side",
-    "their opponents",
-    "its opponents",
-)
-OPINION = _contains(
-    "i think",
-    "i believe",
-    "i feel",
-    "in my opinion",
-    "in my view",
-    "i am convinced",
-    "i'm convinced",
-    "i would argue",
-    "i argue",
-    "i maintain",
-    "i hold",
-    "should",
-    "must",
-    "ought to",
-    "need to",
-    "needs to",
-    "have to",
-    "has to",
-    "better",
-    "worse",
-    "best",
-    "worst",
-    "is good",
-    "is bad",
-    "is wrong",
-    "is right",
-    "is not",
-    "are not",
-    "should not",
-    "shouldn't",
-    "is a good idea",
-    "is a bad idea",
-    "makes sense",
-    "is important",
-    "is essential",
-    "is necessary",
-)
+OBJECTION_VERB = anywhere("voice.objection_verb")
+OTHERS_SUBJECT = anywhere("voice.others")
+OPINION = anywhere("voice.opinion")
 # the author telling what happened to them or theirs: evidence for a position, not the position
 ANECDOTE = re.compile(
     r"^\W*(?:when i (?:was|were)\b|i (?:live|lived|grew up|remember|recall|once|used to|"
@@ -232,49 +52,7 @@ ANECDOTE = re.compile(
     r"\s+(?:was|were|had|went|got|used to|once|grew up|lived|worked)\b)",
     re.I,
 )
-FIRST_PERSON = _contains("i", "me", "my", "we", "our", "us")
-FIRST_PERSON_VIEW = _contains(
-    "i think",
-    "i believe",
-    "i feel",
-    "i'd say",
-    "i would say",
-    "i'd argue",
-    "i would argue",
-    "in my opinion",
-    "in my view",
-    "personally",
-    "i am convinced",
-    "i'm convinced",
-)
-CON_HEADING = _contains(
-    "against",
-    "cons",
-    "con",
-    "disadvantages",
-    "drawbacks",
-    "risks",
-    "downsides",
-    "objections",
-    "concerns",
-    "problems",
-    "arguments against",
-    "reasons not",
-    "why not",
-    "dangers",
-    "costs",
-)
-PRO_HEADING = _contains(
-    "for",
-    "in favor",
-    "in favour",
-    "pros",
-    "pro",
-    "advantages",
-    "benefits",
-    "upsides",
-    "reasons to",
-    "why",
-    "supporting",
-    "arguments for",
-)
+FIRST_PERSON = anywhere("voice.first_person")
+FIRST_PERSON_VIEW = anywhere("voice.first_person_view")
+CON_HEADING = anywhere("heading.con")
+PRO_HEADING = anywhere("heading.pro")

@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 
 COLLAPSE = {"sup": "support", "exa": "support", "reb": "attack", "und": "attack"}
-GENRES = ("short", "forum", "oped", "news", "interview", "brief")
+GENRES = ("short", "forum", "oped", "news", "interview", "brief", "essay", "letter", "speech")
 MAX_UNITS = 12
 
 

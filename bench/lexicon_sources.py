@@ -1,0 +1,56 @@
+"""Fill in and check the sources of the English lexicon (``argmap/lang/en/lexicon.json``).
+
+    .venv/bin/python bench/lexicon_sources.py [--write]
+
+For each entry without a source, finds the first training text that shows it at work (see
+:mod:`argmap.lang.sources`); ``--write`` stores what it found. Prints the entries that no
+training text shows: they were fitted to other text (the development set, the seeds) or never
+match, and are candidates for deletion.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from argmap.fileio import atomic_write_text  # noqa: E402
+from argmap.lang import sources  # noqa: E402
+
+LEXICON = ROOT / "argmap" / "lang" / "en" / "lexicon.json"
+JUDGE_FIRST = ("judge.", "polarity.")  # lists read on claims: their sources are claims first
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--write", action="store_true", help="store the sources found")
+    args = ap.parse_args()
+    data = json.loads(LEXICON.read_text(encoding="utf-8"))
+    labelled = list(sources.labelled_passages(ROOT))
+    claims = list(sources.judge_passages(ROOT))
+    pairs = [*sources.judge_pairs(ROOT), *sources.unit_pairs(ROOT)]
+    found = missing = 0
+    for name, lst in data["lists"].items():
+        passages = claims + labelled if name.startswith(JUDGE_FIRST) else labelled + claims
+        for e in lst["entries"]:
+            if e.get("from"):
+                continue
+            hit = sources.find_source(lst["kind"], e, passages, pairs)
+            if hit is None:
+                missing += 1
+                print(f"no training text shows {name}: {e.get('text', e.get('pair'))!r}")
+                continue
+            found += 1
+            e.update(hit)
+    print(f"{found} sources found, {missing} entries with none")
+    if args.write:
+        atomic_write_text(LEXICON, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
