@@ -25,16 +25,40 @@ LEXICON = ROOT / "argmap" / "lang" / "en" / "lexicon.json"
 JUDGE_FIRST = ("judge.", "polarity.")  # lists read on claims: their sources are claims first
 
 
+def dump(data: dict) -> str:
+    """The lexicon with one entry per line, so a change shows in a diff as the entries it
+    touches."""
+    out = ["{", f' "_about": {json.dumps(data["_about"], ensure_ascii=False)},', ' "lists": {']
+    names = list(data["lists"])
+    for n, name in enumerate(names):
+        lst = data["lists"][name]
+        out.append(f"  {json.dumps(name)}: {{")
+        for key, value in lst.items():
+            if key != "entries":
+                out.append(f"   {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},")
+        out.append('   "entries": [')
+        rows = [json.dumps(e, ensure_ascii=False) for e in lst["entries"]]
+        out.extend(f"    {r}," for r in rows[:-1])
+        out.append(f"    {rows[-1]}")
+        out.append("   ]")
+        out.append("  }," if n < len(names) - 1 else "  }")
+    out.extend([" }", "}"])
+    return "\n".join(out) + "\n"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--write", action="store_true", help="store the sources found")
     args = ap.parse_args()
     data = json.loads(LEXICON.read_text(encoding="utf-8"))
-    labelled = list(sources.labelled_passages(ROOT))
+    units = list(sources.labelled_passages(ROOT))
+    texts = list(sources.labelled_passages(ROOT, whole=True))
     claims = list(sources.judge_passages(ROOT))
     pairs = [*sources.judge_pairs(ROOT), *sources.unit_pairs(ROOT)]
     found = missing = 0
     for name, lst in data["lists"].items():
+        # an opening is looked for at the start of a unit, anything else anywhere in a text
+        labelled = units if lst["kind"] == "starts" else texts
         passages = claims + labelled if name.startswith(JUDGE_FIRST) else labelled + claims
         for e in lst["entries"]:
             if e.get("from"):
@@ -47,8 +71,11 @@ def main() -> int:
             found += 1
             e.update(hit)
     print(f"{found} sources found, {missing} entries with none")
+    print(
+        f"{sum(len(v['entries']) for v in data['lists'].values())} entries in {len(data['lists'])} lists"
+    )
     if args.write:
-        atomic_write_text(LEXICON, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+        atomic_write_text(LEXICON, dump(data))
     return 0
 
 

@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from argmap.embed import CachedEmbedder, SentenceTransformerEmbedder  # noqa: E402
-from argmap.evaluate import held_out_topic, overlap, project_texts  # noqa: E402
+from argmap.evaluate import PROJECT_TEXTS, held_out_topic, overlap, project_texts  # noqa: E402
 from argmap.ingest import document_from_text  # noqa: E402
 from argmap.parse import discourse as dc  # noqa: E402
 from argmap.parse.discourse.extractor import ROLE_MODEL_MAX_UNITS  # noqa: E402
@@ -209,11 +209,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", help="save the model fit on all training texts (first --C) here")
     ap.add_argument("--no-vectors", action="store_true", help="no MiniLM products in the pair rows")
     ap.add_argument("--no-rules", action="store_true", help="leave the rules' proposals out")
+    ap.add_argument(
+        "--texts", type=Path, default=PROJECT_TEXTS, help="folder of annotated texts to read"
+    )
     args = ap.parse_args(argv)
     global USE_RULES, USE_VECTORS
     USE_RULES = not args.no_rules
     USE_VECTORS = not args.no_vectors
-    items = project_texts("all")
+    items = project_texts("all", args.texts)
     emb = CachedEmbedder(SentenceTransformerEmbedder("all-MiniLM-L6-v2"))
     texts = read(items, emb)
     vecs = {}

@@ -55,26 +55,30 @@ def _held_out_topic(topic: str) -> bool:
     return held_out_topic(topic)
 
 
-def labelled_passages(root: Path) -> Iterator[Passage]:
-    """The units of the annotated training texts, in file and text order."""
+def labelled_passages(root: Path, whole: bool = False) -> Iterator[Passage]:
+    """The units of the annotated training texts, in file and text order; ``whole``: each text
+    entire instead (headings and list marks are in no unit)."""
     for path in sorted((root / "data" / "labelled" / "texts").glob("*.json")):
         for item in json.loads(path.read_text(encoding="utf-8")):
             adus = item.get("adus", [])
             if _held_out_topic(str(item.get("topic", ""))) or not all("start" in a for a in adus):
                 continue
+            source = f"data/labelled/texts/{path.name}#{item['id']}"
+            if whole:
+                yield Passage(source, item["text"])
+                continue
             for adu in adus:
-                yield Passage(
-                    f"data/labelled/texts/{path.name}#{item['id']}",
-                    item["text"][adu["start"] : adu["end"]],
-                )
+                yield Passage(source, item["text"][adu["start"] : adu["end"]])
 
 
 def _judge_topics(root: Path) -> Iterator[tuple[str, dict[str, Any]]]:
-    """The judge corpora's training questions: ``topics/`` and the motions batches."""
+    """The judge corpora's training questions: ``topics/``, ``incoming/`` (written, not yet
+    trained on) and the motions batches."""
     judge = root / "data" / "judge"
     found: list[tuple[str, dict[str, Any]]] = []
-    for path in sorted((judge / "topics").glob("*.json")):
-        found.append((f"data/judge/topics/{path.name}", json.loads(path.read_text("utf-8"))))
+    for folder in ("topics", "incoming"):
+        for path in sorted((judge / folder).glob("*.json")):
+            found.append((f"data/judge/{folder}/{path.name}", json.loads(path.read_text("utf-8"))))
     for path in sorted((judge / "motions").glob("m*.json")):
         for n, question in enumerate(json.loads(path.read_text("utf-8"))["questions"]):
             found.append((f"data/judge/motions/{path.name}#q{n}", question))
@@ -124,11 +128,14 @@ def unit_pairs(root: Path) -> Iterator[tuple[str, str, str]]:
 
 
 def _quote(text: str, m: re.Match[str]) -> str:
-    """The words around a match, at most QUOTE_CHARS long, cut at word ends."""
-    if len(text) <= QUOTE_CHARS:
-        return text
+    """The words around a match, on its line and at most QUOTE_CHARS long, cut at word ends."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    line_end = len(text) if line_end < 0 else line_end
+    if line_end - line_start <= QUOTE_CHARS:
+        return text[line_start:line_end].strip()
     room = max(0, (QUOTE_CHARS - (m.end() - m.start())) // 2)
-    s, e = max(0, m.start() - room), min(len(text), m.end() + room)
+    s, e = max(line_start, m.start() - room), min(line_end, m.end() + room)
     while s > 0 and not text[s - 1].isspace():
         s += 1
     while e < len(text) and not text[e].isspace():
@@ -159,8 +166,11 @@ def problems(root: Path, language: str = "en") -> list[str]:
     """What is wrong with the lexicon's sources: an entry with none, one whose quote is not in
     the text it names, whose text is held out, or which the entry does not match."""
     texts: dict[str, str | tuple[str, str]] = {}
+    units: dict[str, list[str]] = {}
+    for p in labelled_passages(root, whole=True):
+        texts[p.source] = p.text
     for p in labelled_passages(root):
-        texts[p.source] = f"{texts.get(p.source, '')}\n{p.text}"
+        units.setdefault(p.source, []).append(p.text)
     for p in judge_passages(root):
         texts[p.source] = p.text
     for source, a, b in [*judge_pairs(root), *unit_pairs(root)]:
@@ -195,4 +205,10 @@ def problems(root: Path, language: str = "en") -> list[str]:
             pattern = entry_pattern(kind, e)
             if pattern is None or not pattern.search(quote):
                 out.append(f"{label} does not match its quote")
+            elif (
+                kind == "starts"
+                and where in units
+                and not any(u.startswith(quote) for u in units[where])
+            ):
+                out.append(f"{label}: its quote opens no unit of {where}")
     return out
