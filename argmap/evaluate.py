@@ -16,7 +16,6 @@ import re
 import subprocess
 import sys
 import tempfile
-import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -24,17 +23,12 @@ from pathlib import Path
 from typing import Any
 
 from argmap.errors import ArgmapError
+from argmap.ids import HELD_OUT_SHARE as HELD_OUT_SHARE
+from argmap.ids import held_out_topic as held_out_topic
 from argmap.model.amap import ArgumentMap
 from argmap.pipeline import Pipeline, build
 
 PROJECT_TEXTS = Path(__file__).resolve().parent.parent / "data" / "labelled" / "texts"
-HELD_OUT_SHARE = 5  # one topic in five is held out
-
-
-def held_out_topic(topic: str) -> bool:
-    """The project's split: a whole topic is held out, so a model is judged on subjects it never
-    read about. crc32, not ``hash``, so the split is the same in every process and release."""
-    return zlib.crc32(topic.encode("utf-8")) % HELD_OUT_SHARE == 0
 
 
 def project_texts(split: str = "held-out", folder: Path = PROJECT_TEXTS) -> list[dict[str, Any]]:

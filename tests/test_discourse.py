@@ -209,7 +209,10 @@ def test_discourse_a_short_text_reports_views_to_answer_them() -> None:
         ("The usual objection is that nobody wants to sleep on a train.", True),
         ("Some travellers object that the bunks are cramped.", True),
         ("High-speed rail is often presented as the answer to short flights.", True),
-        ("The only drawback is that the journey takes all night.", True),
+        # "the only drawback", "cause for concern": phrases of the development set that no project
+        # text uses, deleted from the rules (README, "The lexicon's sources"); the role model reads
+        # such a unit from the rest of its features
+        ("The only drawback is that the journey takes all night.", False),
         ("Some feel it is too small a change to matter.", True),
         ("Many people feel that sleepers are a luxury.", True),
         # an answer, not a concession: "despite this", "that being said" -- unless what follows

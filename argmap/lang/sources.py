@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import json
 import re
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from argmap.ids import held_out_topic
 from argmap.lang import _not_before, bounded, lexicon
 
 QUOTE_CHARS = 160
@@ -48,20 +48,13 @@ def entry_pattern(kind: str, entry: dict[str, Any]) -> re.Pattern[str] | None:
     return re.compile(rf"\b{bounded(text)}{after}", re.I)
 
 
-def _held_out_topic(topic: str) -> bool:
-    # the split of argmap.evaluate (imported late: evaluate needs the whole pipeline)
-    from argmap.evaluate import held_out_topic
-
-    return held_out_topic(topic)
-
-
 def labelled_passages(root: Path, whole: bool = False) -> Iterator[Passage]:
     """The units of the annotated training texts, in file and text order; ``whole``: each text
     entire instead (headings and list marks are in no unit)."""
     for path in sorted((root / "data" / "labelled" / "texts").glob("*.json")):
         for item in json.loads(path.read_text(encoding="utf-8")):
             adus = item.get("adus", [])
-            if _held_out_topic(str(item.get("topic", ""))) or not all("start" in a for a in adus):
+            if held_out_topic(str(item.get("topic", ""))) or not all("start" in a for a in adus):
                 continue
             source = f"data/labelled/texts/{path.name}#{item['id']}"
             if whole:
@@ -83,8 +76,8 @@ def _judge_topics(root: Path) -> Iterator[tuple[str, dict[str, Any]]]:
         for n, question in enumerate(json.loads(path.read_text("utf-8"))["questions"]):
             found.append((f"data/judge/motions/{path.name}#q{n}", question))
     for name, topic in found:
-        if zlib.crc32(topic["id"].encode("utf-8")) % 5 == 0:
-            continue  # the judge corpus's held-out questions
+        if held_out_topic(topic["id"]):
+            continue  # the judge corpus's held-out questions (its split hashes the id)
         yield name, topic
 
 
