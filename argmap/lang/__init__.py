@@ -35,10 +35,6 @@ def lexicon(language: str = "en") -> dict[str, dict[str, Any]]:
     return lists
 
 
-def entries(name: str, language: str = "en") -> list[dict[str, Any]]:
-    return list(lexicon(language)[name]["entries"])
-
-
 @cache
 def phrases(name: str, language: str = "en") -> tuple[str, ...]:
     """The texts of list ``name`` in the file's order (a list that ``adds_to`` another follows
@@ -65,7 +61,8 @@ def _escaped(text: str) -> str:
     return re.escape(text).replace(r"\ ", r"\s+")
 
 
-def _not_before(after: list[str] | None) -> str:
+def not_followed_by(after: list[str] | None) -> str:
+    """A lookahead that refuses the words ``after`` next ("as", not "as long")."""
     return rf"(?!\s+(?:{'|'.join(after)})\b)" if after else ""
 
 
@@ -76,9 +73,9 @@ def alternation(name: str, language: str = "en") -> str:
     "as long as")."""
     entry = lexicon(language)[name]
     alts = "|".join(
-        _escaped(e["text"]) + _not_before(e.get("not_before")) for e in entry["entries"]
+        _escaped(e["text"]) + not_followed_by(e.get("not_before")) for e in entry["entries"]
     )
-    return f"(?:{alts}){_not_before(entry.get('not_before'))}"
+    return f"(?:{alts}){not_followed_by(entry.get('not_before'))}"
 
 
 def bounded(text: str) -> str:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.ids import held_out_topic
-from argmap.lang import _not_before, bounded, lexicon
+from argmap.lang import bounded, lexicon, not_followed_by
 
 QUOTE_CHARS = 160
 
@@ -38,7 +38,7 @@ def entry_pattern(kind: str, entry: dict[str, Any]) -> re.Pattern[str] | None:
     if kind == "pairs":
         return None
     text = entry["text"]
-    after = _not_before(entry.get("not_before"))
+    after = not_followed_by(entry.get("not_before"))
     if kind == "prefixes":
         return re.compile(rf"\b{re.escape(text)}[a-z]{{3,}}", re.I)
     if kind == "suffixes":
