@@ -97,3 +97,15 @@ def test_the_judge_questions_the_lexicon_cites_pass_their_checker() -> None:
         check=False,
     )
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+
+
+def test_a_source_quotes_the_words_around_the_match_on_its_line() -> None:
+    long = " ".join(f"word{k}" for k in range(60))
+    text = f"Heading line\n{long} and yet the plan works {long}\nlast line"
+    passage = sources.Passage("data/labelled/texts/x.json#x-1", text)
+    hit = sources.find_source("contains", {"text": "and yet"}, [passage], [])
+    assert hit is not None and hit["from"] == passage.source
+    quote = hit["quote"]
+    assert "and yet" in quote and quote in text and "\n" not in quote
+    assert len(quote) <= sources.QUOTE_CHARS
+    assert sources.find_source("contains", {"text": "never there"}, [passage], []) is None

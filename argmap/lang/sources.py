@@ -129,9 +129,9 @@ def _quote(text: str, m: re.Match[str]) -> str:
         return text[line_start:line_end].strip()
     room = max(0, (QUOTE_CHARS - (m.end() - m.start())) // 2)
     s, e = max(line_start, m.start() - room), min(line_end, m.end() + room)
-    while s > 0 and not text[s - 1].isspace():
-        s += 1
-    while e < len(text) and not text[e].isspace():
+    while s < m.start() and s > 0 and not text[s - 1].isspace():
+        s += 1  # start at a word, never inside the match
+    while e > m.end() and e < len(text) and not text[e].isspace():
         e -= 1
     return text[s:e].strip()
 
