@@ -2,9 +2,10 @@
 
 The hand-written polarity tests (negation, antonyms, figures, clause-level denial) were once
 decisions; here each is one number the trained head weighs beside the vectors. So are a few
-word lists (the lexicon's ``judge.*`` lists, ``argmap/lang/en/lexicon.json``): what a claim praises or condemns, and whether a
-motion takes something away ("ban", "abolish") or grants it ("allow", "fund") -- the product of
-the two is the usual shape of a side ("X harms children" is for banning X).
+word lists (the lexicon's ``judge.*`` lists, ``argmap/lang/en/lexicon.json``): what a claim
+praises or condemns, and whether a motion takes something away ("ban", "abolish") or grants it
+("allow", "fund") -- the product of the two is the usual shape of a side ("X harms children" is
+for banning X).
 """
 
 from __future__ import annotations
