@@ -71,9 +71,8 @@ def main() -> int:
             found += 1
             e.update(hit)
     print(f"{found} sources found, {missing} entries with none")
-    print(
-        f"{sum(len(v['entries']) for v in data['lists'].values())} entries in {len(data['lists'])} lists"
-    )
+    total = sum(len(v["entries"]) for v in data["lists"].values())
+    print(f"{total} entries in {len(data['lists'])} lists")
     if args.write:
         atomic_write_text(LEXICON, dump(data))
     return 0
